@@ -1,0 +1,1 @@
+"""spaCy stage: the pipeline and our components. Only this package and kg.extract import spaCy."""

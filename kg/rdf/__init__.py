@@ -1,0 +1,1 @@
+"""Facts → RDF: the ontology's namespace, identifiers, and the mapping of facts to triples."""
