@@ -1,0 +1,96 @@
+"""Geography lookups: country names, aliases and nationality adjectives → canonical country.
+
+Backed by kg/data/countries.tsv (loaded once). Canonical names are the ones the
+scorer and the gold use: "United States", "United Kingdom", "Russia", "Israel".
+Pure functions, no spaCy: any extractor may use them.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+
+
+def data_rows(filename: str) -> list[list[str]]:
+    """TSV rows of a data file, without comments and the header line."""
+    text = resources.files("kg").joinpath("data", filename).read_text(encoding="utf-8")
+    rows = [r for r in csv.reader(text.splitlines(), delimiter="\t") if r and not r[0].startswith("#")]
+    return rows[1:]
+
+
+def _clean(text: str) -> str:
+    """Strip what does not change which country is meant: 'the', possessive 's, dots at the end."""
+    t = " ".join(text.replace("\u2019", "'").split())
+    if t.endswith("'s"):
+        t = t[:-2]
+    elif t.endswith("'"):
+        t = t[:-1]
+    if t[:4].lower() == "the ":
+        t = t[4:]
+    return t.strip(" ,;:")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
+    """(exact form → country, lower-cased form → country, canonical names, lower-cased names+aliases).
+
+    Upper-case abbreviations ("US", "UK") are matched exactly only, so the pronoun
+    "us" never becomes the United States."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    canon: set[str] = set()
+    nouns: set[str] = set()
+    for row in data_rows("countries.tsv"):
+        row = row + ["", ""]
+        country = row[0].strip()
+        aliases = [country] + [n.strip() for n in row[1].split("|") if n.strip()]
+        adjectives = [n.strip() for n in row[2].split("|") if n.strip()]
+        canon.add(country)
+        for name in aliases + adjectives:
+            for form in {name, _clean(name)}:
+                exact.setdefault(form, country)
+                if not form.replace(".", "").isupper():
+                    folded.setdefault(form.lower(), country)
+                if name in aliases:
+                    nouns.add(form.lower())
+    return exact, folded, frozenset(canon), frozenset(nouns)
+
+
+@lru_cache(maxsize=4096)
+def country_for(text: str) -> str | None:
+    """Canonical country for a country name, alias or nationality adjective, else None.
+
+    >>> country_for("U.S."), country_for("British"), country_for("the Kremlin")
+    ('United States', 'United Kingdom', None)
+    """
+    if not text:
+        return None
+    exact, folded, _, _ = _tables()
+    t = _clean(text)
+    if not t:
+        return None
+    if t.replace(".", "").isupper() and len(t) <= 6:
+        return exact.get(t)
+    hit = exact.get(t) or folded.get(t.lower())
+    if hit:
+        return hit
+    # plural demonyms: "Israelis", "Americans", "Palestinians"
+    if t.endswith("s") and len(t) > 4:
+        return exact.get(t[:-1]) or folded.get(t[:-1].lower())
+    return None
+
+
+def is_country(name: str) -> bool:
+    """Is `name` a country's name or alias (not an adjective)? 'Russia', 'U.S.' yes; 'Russian', 'Moscow' no."""
+    if not name:
+        return False
+    t = _clean(name)
+    if not t[:1].isupper():
+        return False
+    return country_for(t) is not None and t.lower() in _tables()[3]
+
+
+def countries() -> frozenset[str]:
+    """All canonical country names."""
+    return _tables()[2]
