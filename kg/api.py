@@ -1,0 +1,94 @@
+"""The Python API: everything the CLI does, as typed functions over an open store.
+
+    from kg import api
+    with api.open_store("kg-store") as store:
+        report = api.ingest(store, ["articles.jsonl"])
+        print(api.query(store, "who-met", person="Putin", fmt="table"))
+
+Reading functions import neither spaCy nor the extractors, so queries start fast.
+"""
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, Callable, Sequence, TextIO
+
+from kg.ingest import IngestEvent, IngestReport, ingest_articles, parse_shard
+from kg.queries import QUERIES, format_result, run_query, run_sparql
+from kg.store import DEFAULT_STORE, StoreError, open_store
+
+__all__ = [
+    "DEFAULT_STORE", "QUERIES", "IngestEvent", "IngestReport", "StoreError", "articles", "export",
+    "ingest", "load", "open_store", "parse_shard", "query", "remove", "sparql", "stats", "validate",
+]
+
+
+def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | None = None,
+           field_map: dict[str, str] | None = None, published: date | None = None,
+           workers: int = 1, model: str | None = None, force: bool = False, shard: str | None = None,
+           fetch_options=None, stdin: TextIO | None = None,
+           on_event: Callable[[IngestEvent], None] | None = None) -> IngestReport:
+    """Read articles from files, folders, JSON Lines, URLs, feeds or stdin ("-") and store their facts.
+
+    Idempotent: an article whose content is unchanged is skipped (unless `force`);
+    a changed one replaces its graph.
+    """
+    from kg.sources import iter_articles
+
+    items = iter_articles(inputs, fmt=fmt, glob=glob, field_map=field_map, published=published,
+                          fetch_options=fetch_options, stdin=stdin)
+    return ingest_articles(store, items, workers=workers, model=model, force=force,
+                           shard=parse_shard(shard) if shard else None, on_event=on_event)
+
+
+def query(store, name: str, fmt: str = "table", timeout: float | None = None, **params) -> str:
+    """Run a named query (`QUERIES` lists them) with bound parameters; return it formatted."""
+    return format_result(run_query(store, name, timeout=timeout, **params), fmt)
+
+
+def sparql(store, text: str, fmt: str = "table", timeout: float | None = None) -> str:
+    """Run raw SPARQL (a query string or a path to a .rq file), ontology prefixes predeclared."""
+    path = Path(text)
+    if len(text) < 4096 and "\n" not in text and path.suffix in {".rq", ".sparql"} and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    return format_result(run_sparql(store, text, timeout=timeout), fmt)
+
+
+def export(store, fmt: str, out: BinaryIO) -> None:
+    """Write the whole graph: turtle, nt (one graph), nquads, trig (named graphs kept), jsonld."""
+    store.export(fmt, out)
+
+
+def stats(store) -> dict:
+    return store.stats()
+
+
+def articles(store) -> list[dict]:
+    return store.articles()
+
+
+def remove(store, names: Sequence[str]) -> tuple[int, list[str]]:
+    """Remove articles by id, URL or graph IRI: (how many removed, names not found)."""
+    found = store.find_articles(list(names))
+    missing = [n for n, iri in zip(names, found) if iri is None] if len(found) == len(names) else []
+    removed = store.remove_graphs([iri for iri in found if iri])
+    return removed, missing
+
+
+def load(store, paths: Sequence[str], fmt: str | None = None) -> int:
+    """Bulk-load existing RDF files (Turtle, N-Triples, N-Quads, TriG); returns triples loaded."""
+    return store.load(list(paths), fmt=fmt)
+
+
+def validate(store) -> tuple[bool, str]:
+    """Check the whole store against the SHACL shapes in ontology/shapes.ttl."""
+    from rdflib import Dataset
+
+    from kg.rdf.validate import validate_graph
+
+    buf = io.BytesIO()
+    store.export("nquads", buf)
+    data = Dataset()
+    data.parse(data=buf.getvalue(), format="nquads")
+    return validate_graph(data)

