@@ -32,3 +32,29 @@ def test_every_canonical_name_maps_to_itself():
     names = countries()
     assert {"United States", "United Kingdom", "Russia", "Israel"} <= names
     assert all(country_for(n) == n for n in names)
+
+
+from kg.extract.geo import legislature_for, place_for, place_kind  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the White House", ("Washington", "United States")), ("Oval Office", ("Washington", "United States")),
+    ("the Kremlin", ("Moscow", "Russia")), ("Downing Street", ("London", "United Kingdom")),
+    ("Sochi", ("Sochi", "Russia")), ("Russia", ("Russia", "Russia")), ("U.S.", ("United States", "United States")),
+    ("Texas", ("Texas", "United States")),
+])
+def test_place_for_landmarks_cities_and_countries(text, expected):
+    assert place_for(text) == expected
+
+
+def test_place_for_unknown_and_kinds():
+    assert place_for("Gotham") is None and place_for("") is None
+    assert place_kind("the Kremlin") == "landmark" and place_kind("Sochi") == "city"
+    assert place_kind("Britain") == "country"
+
+
+def test_legislatures_give_country_and_kind():
+    assert legislature_for("Knesset") == ("Israel", "parliamentary")
+    assert legislature_for("the Bundestag") == ("Germany", "parliamentary")
+    assert legislature_for("Congress")[0] == "United States"
+    assert legislature_for("Parliament of Nowhere") is None

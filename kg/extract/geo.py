@@ -94,3 +94,64 @@ def is_country(name: str) -> bool:
 def countries() -> frozenset[str]:
     """All canonical country names."""
     return _tables()[2]
+
+
+# --- places and legislatures -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str, str]]:
+    """lower-cased name → (place as reported, country, kind) from kg/data/places.tsv."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for row in data_rows("places.tsv"):
+        name, place, country, kind = (row + ["", "", ""])[:4]
+        out.setdefault(_clean(name).lower(), (place, country or "", kind))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def place_for(text: str) -> tuple[str, str | None] | None:
+    """(place, country) for a landmark, city, state or country name; None when unknown.
+
+    "the White House" → ("Washington", "United States"); "Sochi" → ("Sochi", "Russia");
+    "Russia" → ("Russia", "Russia")."""
+    if not text:
+        return None
+    t = _clean(text)
+    hit = _places().get(t.lower())
+    if hit:
+        return hit[0], hit[1] or None
+    if is_country(t):
+        c = country_for(t)
+        return c, c
+    return None
+
+
+def place_kind(text: str) -> str | None:
+    """'landmark', 'city', 'state', 'region' or 'country' for a known place name."""
+    hit = _places().get(_clean(text).lower())
+    if hit:
+        return hit[2]
+    return "country" if is_country(text) else None
+
+
+def place_names() -> list[str]:
+    """Every landmark/city/state name of the gazetteer, longest first (for phrase scans)."""
+    return sorted({r[0] for r in data_rows("places.tsv")}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _legislatures() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for row in data_rows("legislatures.tsv"):
+        name, country, kind = (row + ["", ""])[:3]
+        out.setdefault(name.strip(), (country, kind or "general"))
+    return out
+
+
+def legislature_for(text: str) -> tuple[str, str] | None:
+    """(country, election kind) for a legislature's name: "Knesset" → ("Israel", "parliamentary")."""
+    return _legislatures().get(_clean(text)) if text else None
+
+
+def legislature_names() -> list[str]:
+    return sorted(_legislatures(), key=len, reverse=True)
