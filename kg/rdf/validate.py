@@ -1,0 +1,92 @@
+"""Check graphs against ontology/shapes.ttl with pyshacl.
+
+Shapes are checked on the union of all named graphs: a person typed in one article
+graph and used in another is one node, as queries see it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from rdflib import RDF, Dataset, Graph, Namespace
+from rdflib.graph import ConjunctiveGraph
+
+from kg.rdf.ontology_files import ontology_path, shapes_path
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+MAX_REPORTED = 50  # enough to see what is wrong; the counts line covers the rest
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    return Graph().parse(shapes_path(), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return Graph().parse(ontology_path(), format="turtle")
+
+
+def union_graph(data: Graph | Dataset) -> Graph:
+    """All triples of every graph of a Dataset (or the Graph itself), as one Graph."""
+    if isinstance(data, (Dataset, ConjunctiveGraph)):
+        union = Graph()
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return data
+
+
+def validate_graph(data: Graph | Dataset) -> tuple[bool, str]:
+    """(conforms, report): violations of shapes.ttl in the union of `data`'s graphs.
+
+    The ontology is added for class hierarchy (sh:class sees rdfs:subClassOf) and
+    for the concept schemes; nothing is inferred, so only what was written is checked.
+    """
+    from pyshacl import validate  # slow to import; only `kg validate` needs it
+
+    graph = union_graph(data)
+    conforms, results, _text = validate(
+        graph, shacl_graph=_shapes(), ont_graph=_ontology(),
+        inference="none", allow_warnings=True, abort_on_first=False)
+    return conforms, _report(conforms, results, len(graph))
+
+
+def _report(conforms: bool, results: Graph, triples: int) -> str:
+    """One line per violation: focus node, path, message, value; then counts per message."""
+    lines: list[str] = []
+    counts: Counter[str] = Counter()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = str(results.value(result, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        message = str(results.value(result, SH.resultMessage) or "constraint not met")
+        counts[f"{severity}: {message}"] += 1
+        line = f"{severity}: {focus}"
+        if path is not None:
+            line += f" {_short(path)}"
+        line += f": {message}"
+        if value is not None:
+            line += f" (value: {value.n3() if hasattr(value, 'n3') else value})"
+        lines.append(line)
+    lines.sort()
+    head = (f"Conforms: {triples} triples satisfy the shapes." if conforms and not lines else
+            f"{'Conforms (with warnings)' if conforms else 'Does not conform'}: "
+            f"{len(lines)} result(s) in {triples} triples.")
+    shown = lines[:MAX_REPORTED]
+    if len(lines) > MAX_REPORTED:
+        shown.append(f"... and {len(lines) - MAX_REPORTED} more")
+    summary = [f"{n:6d} x {what}" for what, n in counts.most_common()]
+    return "\n".join([head, *shown, *(["By message:", *summary] if len(summary) > 1 else [])])
+
+
+def _short(term) -> str:
+    text = str(term)
+    for prefix, ns in (("kg:", "https://w3id.org/kg-news/ontology#"), ("schema:", "https://schema.org/"),
+                       ("org:", "http://www.w3.org/ns/org#"), ("prov:", "http://www.w3.org/ns/prov#"),
+                       ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#")):
+        if text.startswith(ns):
+            return prefix + text[len(ns):]
+    return text
