@@ -1,7 +1,95 @@
-"""People in one article: mentions → canonical full names (placeholder: PERSON entities only)."""
+"""People in one article: every mention → the canonical full name of the person meant.
+
+Mentions are PERSON entities (repaired by kg_person_repair), title references
+("the Russian president", "his Israeli counterpart") and subject pronouns ("he",
+"she"). Names are grouped into one person per real person of the article:
+
+- a full name gathers the shorter forms that share its first and last word
+  ("Donald John Trump" ~ "Donald Trump") and the one-word forms equal to its last
+  (or, for "Xi", "Kim", "Moon", first) word; a one-word form that fits two people
+  goes to the nearest one mentioned before it;
+- two full names never merge when their first words differ (Barack ≠ Michelle Obama,
+  Kim Jong Un ≠ Kim Yo Jong);
+- the canonical name is the commonest full form, shortest first on ties, so the same
+  person gets the same name in every article that names them fully.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract.geo import country_for
+from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
+from kg.nlp.lexicons import female_words, honorifics, party_for
+
+_PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der", "la", "le", "du", "del", "ibn",
+              "abu", "di", "dos", "das", "y"}
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_COUNTERPARTS = {"counterpart", "counterparts", "host", "guest"}
+
+
+def clean_name(text: str) -> str:
+    """Name as a label: single spaces, no possessive, no honorific in front ("Mr. Trump's" → "Trump")."""
+    words = text.replace("\u2019", "'").split()
+    if words:
+        words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
+    hon = honorifics()
+    while len(words) > 1 and words[0].lower() in hon:
+        if len(words) == 2 and hon[words[0].lower()]:
+            break  # "Lord Falconer" is how he is known
+        words = words[1:]
+    return " ".join(w for w in words if w).strip(" ,.;:")
+
+
+def _key(word: str) -> str:
+    return word.lower().strip(".")
+
+
+def _is_plausible_name(name: str) -> bool:
+    words = name.split()
+    if not words or any(ch.isdigit() for ch in name) or len(words) > 6:
+        return False
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES or w.lower().startswith("al-") for w in words):
+        return False
+    if country_for(name) or party_for(name):
+        return False  # "Israel", "Russian", "Likud" labelled PERSON
+    return True
+
+
+@dataclass
+class _Cluster:
+    forms: Counter = field(default_factory=Counter)   # full forms (2+ words) → count
+    short: Counter = field(default_factory=Counter)   # one-word forms → count
+    first_seen: int = 0
+    female: bool = False
+
+    @property
+    def full(self) -> list[str]:
+        return [f for f, _ in sorted(self.forms.items(), key=lambda kv: (-kv[1], len(kv[0].split()), kv[0]))]
+
+    @property
+    def name(self) -> str:
+        if self.forms:
+            return self.full[0]
+        return max(self.short.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+    def fits_full(self, words: list[str]) -> bool:
+        """Same first and last word, no clash of middle words."""
+        for f in self.forms:
+            fw = f.split()
+            if _key(fw[0]) == _key(words[0]) and _key(fw[-1]) == _key(words[-1]):
+                mid_a, mid_b = [_key(w) for w in fw[1:-1]], [_key(w) for w in words[1:-1]]
+                if not (mid_a and mid_b and mid_a != mid_b):
+                    return True
+        return False
+
+    def fits_one(self, word: str) -> bool:
+        k = _key(word)
+        return any(_key(f.split()[-1]) == k or _key(f.split()[0]) == k for f in self.forms) \
+            or any(_key(s) == k for s in self.short)
 
 
 class PeopleIndex:
@@ -9,28 +97,229 @@ class PeopleIndex:
 
     def __init__(self, doc):
         self.doc = doc
-        self._by_token: dict[int, str] = {}
-        names: dict[str, set[str]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                names.setdefault(ent.text, set())
-        full = [n for n in names if len(n.split()) > 1]
+        self._by_token: dict[int, int] = {}          # token index → cluster index
+        self._clusters: list[_Cluster] = []
+        self._mentions: list[tuple[int, int, int]] = []  # (start, end, cluster) in text order
+        self._pronouns: dict[int, int | None] = {}
+        self._build_names()
+        self.titles: list[TitleMention] = title_mentions(doc)
+        self._offices: dict[int, list[TitleMention]] = {}  # cluster → its titles
+        self._bind_titles()
+        self.persons = [Person(c.name, tuple(sorted((set(c.forms) | set(c.short)) - {c.name})))
+                        for c in self._clusters if self._used(c)]
+
+    # --- names ------------------------------------------------------------------------------
+
+    def _build_names(self) -> None:
+        doc = self.doc
+        hon = honorifics()
+        fem = female_words()
+        raw: list[tuple[int, int, list[str], bool]] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            name = ent.text
-            if len(name.split()) == 1:
-                name = next((f for f in full if f.split()[-1] == name), name)
-            for tok in ent:
-                self._by_token[tok.i] = name
-        self.persons = [Person(n) for n in sorted(set(self._by_token.values()))]
+            name = clean_name(ent.text)
+            if not _is_plausible_name(name):
+                continue
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if len(name.split()) == 1 and before in hon and hon[before]:
+                name = doc[ent.start - 1].text + " " + name  # "Lord Falconer"
+            female = before in fem or _key(name.split()[0]) in fem
+            raw.append((ent.start, ent.end, name.split(), female))
+        # full names first, in text order, so one-word forms can find them
+        for start, end, words, female in raw:
+            if len(words) < 2 or words[0].lower() in hon:
+                continue
+            idx = next((i for i, c in enumerate(self._clusters) if c.fits_full(words)), None)
+            if idx is None:
+                self._clusters.append(_Cluster(first_seen=start))
+                idx = len(self._clusters) - 1
+            c = self._clusters[idx]
+            c.forms[" ".join(words)] += 1
+            c.female = c.female or female
+        for start, end, words, female in raw:
+            if len(words) >= 2 and words[0].lower() not in hon:
+                idx = next(i for i, c in enumerate(self._clusters) if " ".join(words) in c.forms)
+            else:
+                idx = self._cluster_for_short(words, start, female)
+            self._mentions.append((start, end, idx))
+            for t in range(start, end):
+                self._by_token[t] = idx
+        self._mentions.sort()
+
+    def _cluster_for_short(self, words: list[str], start: int, female: bool) -> int:
+        word = words[-1] if words[0].lower() not in honorifics() or len(words) == 1 else words[-1]
+        fits = [i for i, c in enumerate(self._clusters) if c.forms and c.fits_one(word)]
+        if female:
+            fits = [i for i in fits if self._clusters[i].female] or fits
+        if len(fits) > 1:
+            # the nearest full mention before this one, else the first in the text
+            before = [(s, i) for s, i in ((self._last_full_before(i, start), i) for i in fits) if s is not None]
+            fits = [max(before)[1]] if before else fits[:1]
+        if fits:
+            c = self._clusters[fits[0]]
+            c.short[" ".join(words)] += 1
+            return fits[0]
+        idx = next((i for i, c in enumerate(self._clusters) if not c.forms and c.fits_one(" ".join(words))), None)
+        if idx is None:
+            self._clusters.append(_Cluster(first_seen=start, female=female))
+            idx = len(self._clusters) - 1
+        self._clusters[idx].short[" ".join(words)] += 1
+        return idx
+
+    def _last_full_before(self, idx: int, start: int) -> int | None:
+        c = self._clusters[idx]
+        best = None
+        for ent in self.doc.ents:
+            if ent.start >= start:
+                break
+            if ent.label_ == "PERSON" and clean_name(ent.text) in c.forms:
+                best = ent.start
+        return best
+
+    def _used(self, c: _Cluster) -> bool:
+        return bool(c.forms or c.short)
+
+    # --- titles -----------------------------------------------------------------------------
+
+    def _bind_titles(self) -> None:
+        """Titles given to a name tell us offices; title references then resolve to them."""
+        for m in self.titles:
+            if m.has_person:
+                idx = self._cluster_at(m.person_start, m.person_end)
+                if idx is not None:
+                    self._offices.setdefault(idx, []).append(m)
+        for m in self.titles:
+            if m.has_person or not m.definite:
+                continue
+            idx = self._resolve_reference(m)
+            if idx is not None:
+                for t in range(m.start, m.end):
+                    self._by_token.setdefault(t, idx)
+                self._offices.setdefault(idx, []).append(m)
+
+    def _cluster_at(self, start: int, end: int) -> int | None:
+        for t in range(start, end):
+            if t in self._by_token:
+                return self._by_token[t]
+        if end - start == 1 and self.doc[start].lower_ in _SUBJECT_PRONOUNS:
+            return self._pronoun(self.doc[start])
+        return None
+
+    def _holders(self, title: str | None, country: str | None, heads_only: bool = False) -> list[int]:
+        out = []
+        for idx, ms in self._offices.items():
+            for m in ms:
+                if heads_only and m.kind != "head":
+                    continue
+                if title and m.title != title:
+                    continue
+                if country and m.country and m.country != country:
+                    continue
+                if country and not m.country and not title:
+                    continue
+                out.append(idx)
+                break
+        return out
+
+    def _resolve_reference(self, m: TitleMention) -> int | None:
+        """'the Israeli prime minister' → the one person of the article holding that title."""
+        exact = [i for i in self._holders(m.title, m.country) ]
+        if m.country:
+            with_country = [i for i in exact if any(x.country == m.country for x in self._offices[i] if x.title == m.title)]
+            exact = with_country or exact
+        if m.title == "Leader" and not exact and m.country:
+            exact = [i for i, ms in self._offices.items() if any(x.kind == "head" and x.country == m.country for x in ms)]
+        if len(exact) == 1:
+            return exact[0]
+        if len(exact) > 1:
+            return self._nearest_before(exact, m.start)
+        return None
+
+    def _nearest_before(self, clusters: list[int], pos: int) -> int | None:
+        best = None
+        for s, _, idx in self._mentions:
+            if s >= pos:
+                break
+            if idx in clusters:
+                best = idx
+        return best if best is not None else clusters[0]
+
+    # --- pronouns and counterparts -----------------------------------------------------------
+
+    def _pronoun(self, tok) -> int | None:
+        """'he'/'she' → the person last named as a subject before it (same or the two previous sentences)."""
+        if tok.i in self._pronouns:
+            return self._pronouns[tok.i]
+        gender = _SUBJECT_PRONOUNS.get(tok.lower_)
+        sent = tok.sent
+        lo = sent.start
+        prev = sent
+        for _ in range(2):
+            if prev.start == 0:
+                break
+            prev = self.doc[prev.start - 1].sent
+            lo = prev.start
+        candidates = [(s, idx) for s, e, idx in self._mentions if lo <= s < tok.i]
+        if gender:
+            fit = [(s, idx) for s, idx in candidates if self._clusters[idx].female == (gender == "f")]
+            candidates = fit
+        best = None
+        if candidates:
+            # a subject in the pronoun's own sentence, else the subject of an earlier one, else the latest
+            subj = [(s, idx) for s, idx in candidates
+                    if self.doc[s].sent.start == sent.start and self._is_subject(s)]
+            if not subj:
+                subj = [(s, idx) for s, idx in candidates if self._is_subject(s)]
+            best = (subj or candidates)[-1][1]
+        self._pronouns[tok.i] = best
+        return best
+
+    def _is_subject(self, start: int) -> bool:
+        for t in range(start, min(start + 5, len(self.doc))):
+            if self._by_token.get(t) is None:
+                break
+            if self.doc[t].dep_ in ("nsubj", "nsubjpass"):
+                return True
+        return False
+
+    def _counterpart(self, tok) -> int | None:
+        """'his Israeli counterpart' → the head of state or government of Israel named in the article."""
+        country = None
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and child.text[:1].isupper():
+                country = country_for(child.text) or country
+        if country is None:
+            return None
+        found = self._holders(None, country, heads_only=True) or self._holders(None, country)
+        return self._nearest_before(found, tok.i) if found else None
+
+    # --- the interface ----------------------------------------------------------------------
 
     def name_for(self, span_or_token) -> str | None:
-        tokens = [span_or_token] if not hasattr(span_or_token, "start") or hasattr(span_or_token, "head") and not hasattr(span_or_token, "end") else list(span_or_token)
+        """Canonical full name of the person a mention refers to, or None."""
+        idx = self.cluster_for(span_or_token)
+        return self._clusters[idx].name if idx is not None else None
+
+    def cluster_for(self, span_or_token) -> int | None:
+        tokens = [span_or_token] if hasattr(span_or_token, "i") else list(span_or_token)
         for tok in tokens:
             if tok.i in self._by_token:
                 return self._by_token[tok.i]
+        for tok in tokens:
+            if tok.lower_ in _SUBJECT_PRONOUNS:
+                return self._pronoun(tok)
+            if tok.lower_ in _COUNTERPARTS:
+                return self._counterpart(tok)
         return None
+
+    def mentions(self) -> list[tuple[int, int, str]]:
+        """Named mentions in text order: (start token, end token, canonical name)."""
+        return [(s, e, self._clusters[i].name) for s, e, i in self._mentions]
+
+    def offices_of(self, name: str) -> list[TitleMention]:
+        """Title mentions given to (or resolved to) the named person."""
+        return [m for i, ms in self._offices.items() if self._clusters[i].name == name for m in ms]
 
 
 def resolve_people(doc, article) -> PeopleIndex:

@@ -1,9 +1,52 @@
-"""Role facts from a parsed article (first version: finds nothing yet)."""
+"""Role facts: who holds which political office, from the title mentions of the article.
+
+One Role per (person, title). Its country is the one written next to the title in
+any mention ("the Russian president"); else one written next to another office of
+the same person; else the title's own default ("Senator" → United States); else the
+country the article's other offices are most often of.
+"""
 from __future__ import annotations
 
+from collections import Counter
+
 from kg.article import Article
-from kg.facts import Role
+from kg.extract.titles import TitleMention
+from kg.facts import Evidence, Role
+
+
+def evidence_for(doc, token_index: int, rule: str) -> Evidence:
+    sent = doc[token_index].sent
+    return Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, rule=rule)
 
 
 def extract_roles(doc, article: Article, people) -> list[Role]:
-    return []
+    by_person: dict[str, dict[str, list[TitleMention]]] = {}
+    for person in people.persons:
+        for m in people.offices_of(person.name):
+            by_person.setdefault(person.name, {}).setdefault(m.title, []).append(m)
+    explicit = Counter(m.country for ms in by_person.values() for ts in ms.values() for m in ts
+                       if m.explicit_country and m.country)
+    article_country = explicit.most_common(1)[0][0] if explicit else None
+    roles: list[Role] = []
+    for name, offices in by_person.items():
+        own = Counter(m.country for ts in offices.values() for m in ts
+                      if m.explicit_country and m.country and m.kind in ("head", "office", "legislator"))
+        for title, ms in offices.items():
+            country = next((m.country for m in ms if m.explicit_country and m.country), None)
+            organization = next((m.organization for m in ms if m.organization), None)
+            confidence = 0.9 if country else 0.7
+            if country is None and not organization:
+                country = next((m.country for m in ms if m.country), None)
+                if country is None and own:
+                    country = own.most_common(1)[0][0]
+                if country is None:
+                    country = article_country
+                    confidence = 0.6
+            first = ms[0]
+            roles.append(Role(
+                person=name, title=title, country=country, organization=organization,
+                former=all(m.former for m in ms), confidence=confidence,
+                evidence=tuple(evidence_for(doc, m.head, m.rule or "role:reference") for m in ms[:3]),
+            ))
+            del first
+    return roles

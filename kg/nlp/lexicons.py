@@ -1,0 +1,111 @@
+"""Lexicons from kg/data (titles, honorifics, parties), loaded once.
+
+Plain Python (no spaCy): the nlp components build matchers from these, the
+extractors look values up in them.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def data_rows(filename: str) -> list[list[str]]:
+    """TSV rows of a kg/data file, without comment lines and the header line."""
+    text = resources.files("kg").joinpath("data", filename).read_text(encoding="utf-8")
+    rows = [r for r in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            if r and not r[0].startswith("#")]
+    return [r + [""] * 4 for r in rows[1:]]
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    phrase: str        # lower case, as written: "secretary of state"
+    title: str         # canonical office: "Secretary of State"
+    country: str | None  # country the phrase alone implies ("senator" → United States)
+    kind: str          # head, office, legislator, party, spokes, chair
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    name: str          # canonical: "Republican Party"
+    aliases: tuple[str, ...]
+    country: str | None
+    code: str | None   # one-letter code of "(R-Texas)"
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, TitleEntry]:
+    """Title phrase (lower case) → entry."""
+    out = {}
+    for phrase, title, country, kind, *_ in data_rows("titles.tsv"):
+        out[phrase.strip()] = TitleEntry(phrase.strip(), title.strip(), country.strip() or None, kind.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, bool]:
+    """Honorific word (lower case) → whether a one-word name keeps it ("Lord Falconer")."""
+    return {w.strip(): keep.strip() == "keep" for w, keep, *_ in data_rows("honorifics.tsv")}
+
+
+@lru_cache(maxsize=1)
+def parties() -> list[PartyEntry]:
+    out = []
+    for name, aliases, country, code, *_ in data_rows("parties.tsv"):
+        al = tuple(a.strip() for a in aliases.split("|") if a.strip())
+        out.append(PartyEntry(name.strip(), al, country.strip() or None, code.strip() or None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def party_aliases() -> dict[str, PartyEntry]:
+    """Alias as written, lower-cased (upper-case codes like "GOP" kept exact too) → party."""
+    out: dict[str, PartyEntry] = {}
+    for p in parties():
+        for a in p.aliases + (p.name,):
+            out.setdefault(a.lower(), p)
+    return out
+
+
+@lru_cache(maxsize=1)
+def party_codes() -> dict[str, PartyEntry]:
+    return {p.code: p for p in parties() if p.code}
+
+
+@lru_cache(maxsize=4096)
+def party_for(text: str) -> PartyEntry | None:
+    """The party a name, alias or member word means ("GOP", "Tories", "Labour's"), else None."""
+    t = " ".join(text.replace("\u2019", "'").split())
+    if t.endswith("'s"):
+        t = t[:-2]
+    if t.lower().startswith("the "):
+        t = t[4:]
+    hit = party_aliases().get(t.lower())
+    if hit is None and t.lower().endswith(" party"):
+        hit = party_aliases().get(t[:-6].lower())
+    # short all-caps codes ("SNP", "DUP") only when written in capitals
+    if hit is not None and len(t) <= 5 and t.lower() != t and not t[0].isupper():
+        return None
+    return hit
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    country: str | None
+    organization: str | None
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, Body]:
+    """Government body or international organisation, as written → entry."""
+    return {b.strip(): Body(b.strip(), c.strip() or None, o.strip() or None)
+            for b, c, o, *_ in data_rows("bodies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def female_words() -> frozenset[str]:
+    text = resources.files("kg").joinpath("data", "female_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))

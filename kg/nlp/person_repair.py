@@ -1,0 +1,101 @@
+"""spaCy component: repairs PERSON entities the small model gets wrong.
+
+- strips honorifics and titles it swallowed ("President Trump" → "Trump") and a
+  trailing possessive ("Putin's" → "Putin");
+- joins a name split in two with its surname repeated in front, as web pages'
+  hover text leaves it ("Trump Donald" + "John Trump" → "Donald John Trump");
+- makes a PERSON of the capitalised words after an honorific or a title written
+  before a name ("Prime Minister Theresa May", where "May" came out a DATE);
+- drops PERSON entities that are party names ("Likud").
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp.lexicons import honorifics, party_for, titles
+
+_MISLABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"}
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+# title words that, capitalised right before a name, mark what follows as a person
+_TITLE_WORDS_BEFORE_NAME = {"president", "minister", "secretary", "senator", "sen.", "rep.", "gov.",
+                            "governor", "chancellor", "speaker", "premier", "mayor", "leader",
+                            "ambassador", "chairman", "representative", "congressman", "congresswoman",
+                            "sens.", "reps.", "pm", "mp"}
+
+
+def _is_name_word(tok) -> bool:
+    t = tok.text
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "DATE", "ORG", "")) and t[:1].isupper() \
+        and (t.isalpha() or "-" in t or "." in t and len(t) <= 3) and tok.lower_ not in _TITLE_WORDS_BEFORE_NAME
+
+
+class PersonRepair:
+    def __init__(self, nlp: Language, name: str):
+        self.strip_words = set(honorifics()) | {w for p in titles() for w in p.split()} | {"former", "ex", "then"}
+        # capitalised triggers only: "President Obama", not "the president said"
+        self.triggers = PhraseMatcher(nlp.vocab, attr="ORTH")
+        words = _TITLE_WORDS_BEFORE_NAME | set(honorifics())
+        forms = {w.capitalize() for w in words} | {w.upper() for w in words if len(w) <= 3}
+        self.triggers.add("TRIGGER", [nlp.make_doc(f) for f in forms])
+
+    def _trim(self, span: Span) -> Span | None:
+        s, e = span.start, span.end
+        doc = span.doc
+        while s < e and (doc[s].lower_ in self.strip_words or not doc[s].text[:1].isalnum()):
+            s += 1
+        while e > s and (doc[e - 1].lower_ in _POSSESSIVE or not doc[e - 1].text[-1:].isalnum()):
+            e -= 1
+        if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
+            return None
+        return Span(doc, s, e, label="PERSON")
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        people: list[Span] = []
+        others: list[Span] = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                others.append(ent)
+                continue
+            if party_for(ent.text) is not None:
+                continue
+            span = self._trim(ent)
+            if span is None:
+                continue
+            if people and people[-1].end == span.start and people[-1][0].lower_ == span[-1].lower_:
+                prev = people.pop()  # "Trump Donald" "John Trump": the repeated surname goes
+                span = Span(doc, prev.start + 1, span.end, label="PERSON")
+            people.append(span)
+        # a name the model called an ORG or a GPE in one place and a PERSON elsewhere
+        surnames = {p[-1].lower_ for p in people}
+        relabelled = []
+        for o in others:
+            if o.label_ in _MISLABELS and len(o) <= 3 and o[-1].lower_ in surnames \
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in o) and party_for(o.text) is None:
+                people.append(Span(doc, o.start, o.end, label="PERSON"))
+                relabelled.append(o)
+        others = [o for o in others if o not in relabelled]
+        # names after a capitalised title or honorific that the model missed or mislabelled
+        covered = {t for p in people for t in range(p.start, p.end)}
+        for _, _, end in self.triggers(doc):
+            i = end
+            if i >= len(doc) or i in covered:
+                continue
+            j = i
+            while j < len(doc) and j - i < 4 and j not in covered and _is_name_word(doc[j]):
+                j += 1
+            if j > i and j not in covered:  # a run running into a known name is a repeat of it
+                span = Span(doc, i, j, label="PERSON")
+                people.append(span)
+                covered.update(range(i, j))
+        kept_others = [o for o in others if not any(t in covered for t in range(o.start, o.end))]
+        doc.ents = filter_spans(people + kept_others)
+        return doc
+
+
+@Language.factory("kg_person_repair")
+def make_person_repair(nlp: Language, name: str) -> PersonRepair:
+    return PersonRepair(nlp, name)
