@@ -81,3 +81,12 @@ def test_weekday_date_directions():
     assert weekday_date(3, THU, "past") == THU and weekday_date(3, THU, "future") == THU
     assert weekday_date(4, THU, "past") == date(2019, 9, 6)
     assert weekday_date(2, THU, "future") == date(2019, 9, 18)
+
+
+def test_nearest_for_events_whose_tense_is_open():
+    june = date(2012, 6, 20)
+    assert resolve_date("November", june, "nearest") == "2012-11"
+    assert resolve_date("March", date(2013, 1, 10), "nearest") == "2013-03"
+    assert resolve_date("November", date(2013, 1, 10), "nearest") == "2012-11"
+    assert resolve_date("September 17", THU, "nearest") == "2019-09-17"
+    assert resolve_date("April 9", THU, "nearest") == "2019-04-09"

@@ -7,7 +7,8 @@ need the publication date; without it only what the text states outright is retu
 
 `tense` says which way an unanchored expression points: "past" (the default: news
 reports what happened) picks the latest such day or month on or before publication,
-"future" the next one on or after it.
+"future" the next one on or after it, "nearest" the one closest to it (for events
+such as elections whose tense the sentence does not fix: "the November election").
 """
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def _month_back(d: date, n: int = 1) -> tuple[int, int]:
 
 def weekday_date(weekday: int, published: date, tense: str = "past", shift_weeks: int = 0) -> date:
     """The latest such weekday on or before `published` (past), or the next on or after it (future)."""
-    if tense == "future":
+    if tense == "future" or (tense == "nearest" and (weekday - published.weekday()) % 7 <= 3):
         d = published + timedelta(days=(weekday - published.weekday()) % 7)
     else:
         d = published - timedelta(days=(published.weekday() - weekday) % 7)
@@ -70,6 +71,9 @@ def month_year(month: int, published: date, tense: str = "past") -> int:
     """Year of a bare month name: the latest such month not after publication (past), else the next."""
     if tense == "future":
         return published.year if month >= published.month else published.year + 1
+    if tense == "nearest":
+        diff = month - published.month
+        return published.year + (1 if diff < -6 else -1 if diff > 6 else 0)
     return published.year if month <= published.month else published.year - 1
 
 
@@ -77,6 +81,8 @@ def day_month_year(month: int, day: int, published: date, tense: str = "past") -
     """Year of "September 17" with no year: the publication year, unless the tense points clearly
     across a year boundary (more than a week the wrong way)."""
     candidate = _safe_date(published.year, month, day) or date(published.year, month, 28)
+    if tense == "nearest":
+        return month_year(month, published, "nearest")
     if tense == "past" and candidate > published + timedelta(days=7) and (candidate - published).days > 60:
         return published.year - 1
     if tense == "future" and candidate < published - timedelta(days=7) and (published - candidate).days > 60:

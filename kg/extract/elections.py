@@ -1,9 +1,365 @@
-"""Election facts from a parsed article (first version: finds nothing yet)."""
+"""Election facts: "the September 17 Israeli parliamentary election", "the 2016 presidential
+election", "the midterms", "next year's election", "Rouhani, who was elected last summer".
+
+For every election noun (kg/data/election_triggers.tsv) the phrase around it gives the
+kind ("presidential"), the country ("Israeli", "U.S.", "Knesset") and the date ("2016",
+"September 17", "next year's"); what the phrase lacks comes from the sentence, then from
+the article (the country it is mostly about). One Election per distinct (country, date).
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import lru_cache
+
 from kg.article import Article
-from kg.facts import Election
+from kg.extract.dates import resolve_date
+from kg.extract.geo import country_for, data_rows, legislature_for, place_for
+from kg.facts import Election, Evidence
+
+_AHEAD = {"upcoming", "coming", "next", "forthcoming", "impending", "looming"}
+_BEHIND = {"last", "previous", "past", "recent", "former"}
+_YEAR = re.compile(r"^(1[89]|20)\d{2}$")
+# offices whose holders are elected in a presidential (or a parliamentary) election
+_PRESIDENTIAL_TITLES = {"president", "presidency", "white house"}
+_PARLIAMENTARY_TITLES = {"prime minister", "premier", "chancellor", "parliament", "knesset"}
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(head word → kind, weak head word → kind, modifier word → kind)."""
+    heads, weak, mods = {}, {}, {}
+    for row in data_rows("election_triggers.tsv"):
+        word, role, kind = (row + ["", ""])[:3]
+        {"head": heads, "weak": weak, "modifier": mods}[role][word] = kind
+    return heads, weak, mods
 
 
 def extract_elections(doc, article: Article, people) -> list[Election]:
+    heads, weak, mods = _triggers()
+    found: list[Election] = []
+    ranked = None  # the article's countries, most mentioned first, computed only when needed
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            continue
+        if low in heads or low in weak:
+            if tok.pos_ == "ADJ" or (tok.dep_ in ("compound", "amod") and tok.head.lower_ in heads):
+                continue  # "primary concern"; "midterm" in "midterm elections" is the phrase's modifier
+            mentions = _noun_mentions(tok, article, heads, weak, mods)
+        elif tok.lemma_ in ("elect", "re-elect", "reelect") and tok.pos_ == "VERB":
+            mentions = _elected_mentions(tok, article)
+        else:
+            continue
+        for country, kind, date, rule in mentions:
+            if country is None:
+                if ranked is None:
+                    ranked = _article_countries(doc)
+                actors = {country_for(e.text) for e in tok.sent.ents if _is_actor(e)}
+                context = next((c for c in ranked if c not in actors), "")
+                country = _sentence_country(tok, context) or context or None
+            if country is None:
+                continue
+            if date is None:
+                date = _undated(article, tok, country)
+            if date is None:
+                continue  # an election with neither date nor year is not one we can name
+            kind = kind or _default_kind(country, date)
+            sent = tok.sent
+            found.append(Election(
+                country=country, kind=kind, date=date,
+                confidence=0.8 if date else 0.5,
+                evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),)))
+    return _distinct(found)
+
+
+def _phrase(tok) -> list:
+    """The noun phrase of an election word: its left subtree, plus "in/of <date>" after it."""
+    out = list(tok.doc[tok.left_edge.i: tok.i + 1])
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for", "this", "next"):
+            out.extend(child.subtree)
+        elif child.dep_ in ("npadvmod", "nummod", "appos") and (child.ent_type_ == "DATE" or _YEAR.match(child.text)):
+            out.extend(child.subtree)
+    return out
+
+
+def _noun_mentions(tok, article: Article, heads, weak, mods):
+    low = tok.lower_
+    phrase = _phrase(tok)
+    words = {t.lower_ for t in phrase}
+    kind = heads.get(low) or weak.get(low) or ""
+    for t in phrase:
+        if t.i != tok.i and t.lower_ in mods and t.dep_ in ("amod", "compound", "nmod", "poss", "conj"):
+            kind = _pick_kind(kind, mods[t.lower_])
+    country, legis_kind = _phrase_country(phrase, tok)
+    kind = kind or legis_kind
+    dates = _phrase_dates(phrase, tok, article) or _governor_year(tok)
+    explicit_kind = kind if low not in weak else next(
+        (mods[t.lower_] for t in phrase if t.i != tok.i and t.lower_ in mods), "")
+    if low in weak and low not in heads and not (explicit_kind or dates):
+        return []  # "a Commons vote", "the race" alone are not elections
+    if not dates:
+        if "next" in words:
+            return []  # "the next election": no date said, nothing to anchor it
+        return [(country, kind, None, f"election:{low}")]
+    return [(country, kind, d, f"election:{low}") for d in dates]
+
+
+def _governor_year(tok) -> list[str]:
+    """A year said beside the word the election phrase hangs on: "(competed) for the
+    nomination in 2016", where the parser attaches "in 2016" one level up."""
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for child in gov.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i != tok.i:
+            for t in child.children:
+                if t.dep_ == "pobj" and _YEAR.match(t.text):
+                    return [t.text]
     return []
+
+
+def _pick_kind(current: str, new: str) -> str:
+    # the more specific word wins: "presidential primary" is a primary, "general" yields to others
+    if not current or current == "general":
+        return new
+    if new == "primary":
+        return new
+    return current
+
+
+def _phrase_country(phrase, trigger) -> tuple[str | None, str]:
+    for t in phrase:
+        if t.i == trigger.i:
+            continue
+        leg = legislature_for(t.text)
+        if leg:
+            return leg[0], leg[1]
+        if t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN" or t.tag_ == "JJ":
+            c = country_for(_ent_text(t))
+            if c:
+                return c, ""
+            hit = place_for(_ent_text(t))
+            if hit and hit[1]:
+                return hit[1], ""
+    return None, ""
+
+
+def _ent_text(tok) -> str:
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    return tok.text
+
+
+def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
+    """Every date said in the phrase: "the 2008 and 2012 general elections" gives two."""
+    out: list[str] = []
+    seen_ents = set()
+    doc = trigger.doc
+    words = {t.lower_ for t in phrase}
+    tense = "future" if words & _AHEAD else "past" if words & _BEHIND else "nearest"
+    for t in phrase:
+        if t.ent_type_ == "DATE":
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is None or ent.start in seen_ents:
+                continue
+            seen_ents.add(ent.start)
+            text = ent.text
+            # an entity may swallow several years: "2008 and 2012"
+            years = [y for y in re.findall(r"\b(?:1[89]|20)\d{2}\b", text)]
+            if len(years) > 1 and not re.search(r"[A-Za-z]{3}", re.sub(r"\band\b|\bor\b", "", text)):
+                out.extend(years)
+                continue
+            d = resolve_date(text, article.published, tense)
+            if d:
+                out.append(d)
+        elif _YEAR.match(t.text) and t.like_num:
+            out.append(t.text)
+    if not out:  # the parser may label "the September 17 election" an EVENT, not a DATE
+        left = " ".join(t.text for t in phrase if t.i < trigger.i and t.ent_type_ not in ("NORP", "GPE", "ORG"))
+        d = resolve_date(left, article.published, tense) if re.search(r"\d|next|this|last", left) else None
+        if d:
+            out.append(d)
+    return list(dict.fromkeys(out))
+
+
+def _undated(article: Article, tok, country: str) -> str | None:
+    """An election named without a date ("the election campaign", "the midterms"): where the
+    country votes on a fixed calendar (the United States: even years, in November) and the
+    article comes from such a year before the vote or just after it, the one of that year."""
+    pub = article.published
+    if pub is None or country != "United States" or pub.year % 2:
+        return None
+    phrase = " ".join(t.lower_ for t in _phrase(tok))
+    if re.search(r"\b(last|previous|past|next|upcoming|future|another|every|each|first)\b", phrase):
+        return None
+    if "midterm" in phrase and pub.year % 4 == 0:
+        return None
+    for t in tok.sent:
+        if t.ent_type_ == "DATE" and _YEAR.match(t.text) and t.text != str(pub.year):
+            return None  # the sentence is about another year: do not guess
+    near = [tok.head] + [c for c in tok.head.children] + list(tok.subtree)
+    for t in near:
+        if t.ent_type_ == "DATE":
+            return None  # a date nearby belongs to something else: do not guess
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    past = verb is not None and "Past" in verb.morph.get("Tense")
+    if past and pub.month < 11:
+        return None  # "before the elections, ads were shown": an earlier election
+    if pub.month == 12 and not past:
+        return None
+    return str(pub.year)
+
+
+def _elected_mentions(tok, article: Article):
+    """"X, who was elected this past summer" / "X was elected president in 2013"."""
+    dates = []
+    for t in tok.subtree:
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+            d = resolve_date(_ent_text(t), article.published, "past")
+            if d:
+                dates.append(d[:4])
+    if not dates:
+        return []
+    # who was elected: the passive subject or the noun a "who was elected" clause hangs on
+    holder = tok.head if tok.dep_ == "relcl" else next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    words = " ".join(t.lower_ for t in (holder.subtree if holder is not None else [])) + " " + " ".join(
+        t.lower_ for t in tok.rights if t.dep_ in ("oprd", "attr", "xcomp", "dobj"))
+    kind = "presidential" if any(w in words for w in _PRESIDENTIAL_TITLES) else (
+        "parliamentary" if any(w in words for w in _PARLIAMENTARY_TITLES) else "")
+    country = None
+    if holder is not None:
+        for t in holder.subtree:
+            if t.ent_type_ in ("NORP", "GPE"):
+                country = country_for(_ent_text(t))
+                if country:
+                    break
+    if not kind:
+        return []
+    return [(country, kind, d, "election:elected") for d in dict.fromkeys(dates)]
+
+
+def _sentence_country(tok, context: str) -> str | None:
+    """The country of an election whose phrase names none: a country that is the subject of
+    the clause ("Israel holds its third election"), or, where the phrase points back ("the
+    country's elections", "its vote"), the nearest country of the sentence; else None and the
+    article's country decides. Countries acting on an election ("Russia meddled") never count."""
+    clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and clause.lemma_.lower() not in _ACTING_ON:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ == "GPE":
+                c = country_for(_ent_text(child)) or (place_for(_ent_text(child)) or (None, None))[1]
+                if c:
+                    return c
+    phrase = {t.lower_ for t in _phrase(tok)}
+    if not phrase & {"country", "nation", "its", "their", "national"}:
+        return None
+    candidates: list[tuple[int, str, object]] = []
+    for ent in tok.sent.ents:
+        if ent.label_ not in ("GPE", "NORP") or _is_actor(ent):
+            continue
+        c = country_for(ent.text)
+        if c is None:
+            hit = place_for(ent.text)
+            c = hit[1] if hit else None
+        if c:
+            candidates.append((abs(ent.start - tok.i), c, ent))
+    if any(c == context for _, c, _ in candidates):
+        return context
+    candidates = [(d, c, e) for d, c, e in candidates if not _is_location(e)]
+    return min(candidates, key=lambda x: x[0])[1] if candidates else None
+
+
+def _is_location(ent) -> bool:
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "from", "to") and root.head.head.lower_ not in (
+        "election", "elections", "vote", "referendum")
+
+
+_ACTING_ON = {"meddling", "meddle", "interference", "interfere", "hacking", "hack", "intervention",
+              "involvement", "influence", "attack", "operative", "operator", "agent", "troll", "bot",
+              "hacker", "spy", "actor", "effort", "disinformation", "propaganda"}
+
+
+def _is_actor(ent) -> bool:
+    """A country acting on an election ("Russia meddled in it", "Russian interference") is not
+    the country holding it."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "agent") and root.head.lemma_.lower() in _ACTING_ON:
+        return True
+    return root.dep_ in ("amod", "compound", "poss", "nmod") and (
+        root.head.lemma_.lower() in _ACTING_ON or root.head.lower_ in _ACTING_ON)
+
+
+def _article_countries(doc) -> list[str]:
+    """The country the article is mostly about: most mentioned by name, adjective, city,
+    legislature or party."""
+    counts: Counter[str] = Counter()
+    parties = _party_countries()
+    for ent in doc.ents:
+        c = None
+        if _is_actor(ent):
+            continue
+        if ent.label_ in ("GPE", "NORP", "LOC", "FAC"):
+            c = country_for(ent.text)
+            if c is None:
+                hit = place_for(ent.text)
+                c = hit[1] if hit else None
+        if c is None and ent.label_ in ("ORG", "NORP", "FAC"):
+            leg = legislature_for(ent.text)
+            c = leg[0] if leg else parties.get(ent.text.removeprefix("the ").removeprefix("The "))
+        if c:
+            counts[c] += 1
+    return [c for c, _ in counts.most_common()]
+
+
+@lru_cache(maxsize=1)
+def _party_countries() -> dict[str, str]:
+    """Party name or alias → country, read from the parties lexicon (kg/data/parties.tsv)."""
+    out: dict[str, str] = {}
+    try:
+        rows = data_rows("parties.tsv")
+    except FileNotFoundError:
+        return out
+    for row in rows:
+        if len(row) >= 3 and row[2].strip():
+            for name in [row[0]] + row[1].split("|"):
+                if name.strip():
+                    out.setdefault(name.strip(), row[2].strip())
+    return out
+
+
+def _default_kind(country: str, date: str | None) -> str:
+    """Kind when the text gives none: the country's usual national election."""
+    if country == "United States" and date:
+        year = int(date[:4])
+        return "presidential" if year % 4 == 0 else "midterm" if year % 2 == 0 else "general"
+    if country in ("Israel", "Germany", "Russia", "Japan", "Netherlands", "Iraq"):
+        return "parliamentary"
+    if country in ("Iran", "France", "Mexico", "Brazil", "Ukraine", "South Korea", "Afghanistan"):
+        return "presidential"
+    return "general"
+
+
+def _distinct(found: list[Election]) -> list[Election]:
+    """One Election per (country, date); a bare year yields to a fuller date of the same year,
+    and an explicit kind to the default one."""
+    by_key: dict[tuple[str, str | None], Election] = {}
+    for e in found:
+        key = (e.country, e.date)
+        old = by_key.get(key)
+        if old is None:
+            by_key[key] = e
+        else:
+            by_key[key] = Election(country=e.country, kind=old.kind, date=e.date,
+                                   confidence=max(old.confidence, e.confidence),
+                                   evidence=old.evidence + e.evidence)
+    out = []
+    for (country, date), e in by_key.items():
+        if date and len(date) == 4 and any(c == country and d and len(d) > 4 and d[:4] == date for c, d in by_key):
+            continue
+        if date is None and any(c == country and d for c, d in by_key):
+            continue
+        out.append(e)
+    return out

@@ -1,0 +1,77 @@
+"""Elections: kind, country and date from the phrase, the sentence or the article."""
+from datetime import date
+
+import pytest
+
+from kg.article import Article
+from kg.extract.elections import extract_elections
+from kg.extract.people import resolve_people
+from kg.nlp.pipeline import load_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def elections(nlp, text, published=date(2019, 9, 12)):
+    article = Article(id="t", text=text, published=published)
+    doc = nlp(text)
+    return {(e.country, e.kind, e.date) for e in extract_elections(doc, article, resolve_people(doc, article))}
+
+
+def test_dated_parliamentary_election_and_legislature(nlp):
+    text = ("The prime minister hopes to win the September 17 Israeli parliamentary election. "
+            "His rival did not join a coalition after the April 9 Knesset election.")
+    assert elections(nlp, text) == {("Israel", "parliamentary", "2019-09-17"),
+                                    ("Israel", "parliamentary", "2019-04-09")}
+
+
+def test_year_and_kind_words(nlp):
+    found = elections(nlp, "Critics said the 2016 U.S. presidential election was unusual.", date(2018, 3, 1))
+    assert found == {("United States", "presidential", "2016")}
+
+
+def test_two_years_in_one_phrase_are_two_elections(nlp):
+    found = elections(nlp, "She voted in the 2008 and 2012 general elections in Ohio, officials in the United States said.",
+                      date(2013, 4, 1))
+    assert found == {("United States", "general", "2008"), ("United States", "general", "2012")}
+
+
+def test_country_from_the_article_when_the_sentence_lacks_it(nlp):
+    text = ("Britain's government faces a difficult spring. Labour and the Conservatives in London disagree. "
+            "Before the 2001 election, the plans for a debate fell apart.")
+    assert elections(nlp, text, None) == {("United Kingdom", "general", "2001")}
+
+
+def test_a_country_meddling_is_not_the_country_voting(nlp):
+    text = ("American officials met in Washington. The U.S. agencies said that Russia meddled in the 2016 election, "
+            "while Americans debated it.")
+    assert elections(nlp, text, date(2018, 7, 20)) == {("United States", "presidential", "2016")}
+
+
+def test_next_years_election_and_relative_month(nlp):
+    found = elections(nlp, "Germany's chancellor is preparing for next year's Bundestag election.")
+    assert found == {("Germany", "parliamentary", "2020")}
+    found = elections(nlp, "Analysts in France expect the November referendum to pass.", date(2019, 6, 1))
+    assert found == {("France", "referendum", "2019-11")}
+
+
+def test_elected_clause_with_a_date(nlp):
+    found = elections(nlp, "Iranian President Hassan Rouhani, who was elected last summer, spoke in New York.",
+                      date(2013, 9, 30))
+    assert found == {("Iran", "presidential", "2012")}
+
+
+def test_no_election_without_a_date_or_a_real_election_word(nlp):
+    assert elections(nlp, "Tony Blair spoke about the next election in London, Britain.", None) == set()
+    assert elections(nlp, "Britain's MPs face a crucial Commons vote on the war.", None) == set()
+    assert elections(nlp, "The senator's primary concern in America is the economy.") == set()
+
+
+def test_undated_election_in_a_us_election_year(nlp):
+    found = elections(nlp, "Critics in Washington say the president is putting the election campaign first.",
+                      date(2012, 9, 24))
+    assert found == {("United States", "presidential", "2012")}
+    assert elections(nlp, "Critics in Washington say the president is putting the election campaign first.",
+                     date(2013, 9, 24)) == set()
