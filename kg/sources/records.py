@@ -1,0 +1,128 @@
+"""JSON articles: one object, a list of them, or one per line (JSON Lines).
+
+Documented fields (see shared eval/README.md): id, url, title, published, text;
+also author, publisher, language. `field_map` names other keys for other dataset
+shapes, e.g. {"text": "body", "published": "date"}; dotted keys reach into nested
+objects ("meta.date"). The id falls back to the url, then to "<file>:<line>".
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kg.article import Article
+from kg.sources.dates import parse_published
+from kg.sources.errors import SourceProblem
+
+FIELDS = ("id", "url", "title", "published", "text", "author", "publisher", "language")
+
+
+def check_field_map(field_map: dict[str, str] | None) -> dict[str, str]:
+    """Validate once, before any input is read: a typo here would fail every record."""
+    field_map = dict(field_map or {})
+    for ours, theirs in field_map.items():
+        if ours not in FIELDS:
+            raise ValueError(f"field map: {ours!r} is not an article field; map one of "
+                             f"{', '.join(FIELDS)} to a key of your data, e.g. text=body")
+        if not isinstance(theirs, str) or not theirs:
+            raise ValueError(f"field map: {ours!r} must name a key of your data, got {theirs!r}")
+    return field_map
+
+
+def _lookup(obj: dict, key: str) -> Any:
+    if key in obj:
+        return obj[key]
+    value: Any = obj
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _optional_str(value: Any, key: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value) or None  # e.g. several authors
+    raise SourceProblem(f"field {key!r} is a {type(value).__name__}, expected a string")
+
+
+def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str) -> Article:
+    if not isinstance(obj, dict):
+        raise SourceProblem(f"expected a JSON object with a \"text\" field, got a {type(obj).__name__}")
+    key = {f: field_map.get(f, f) for f in FIELDS}
+    text = _lookup(obj, key["text"])
+    if text is None:
+        keys = ", ".join(list(obj)[:12]) or "none"
+        hint = "" if "text" in field_map else f"; if the text is under another key, map it (text=KEY)"
+        raise SourceProblem(f"no {key['text']!r} field (keys present: {keys}){hint}")
+    if not isinstance(text, str):
+        raise SourceProblem(f"field {key['text']!r} is a {type(text).__name__}, expected a string")
+    if not text.strip():
+        raise SourceProblem(f"field {key['text']!r} is empty")
+    url = _optional_str(_lookup(obj, key["url"]), key["url"])
+    id_ = _optional_str(_lookup(obj, key["id"]), key["id"]) or url or fallback_id
+    return Article(
+        id=id_, text=text, url=url,
+        title=_optional_str(_lookup(obj, key["title"]), key["title"]),
+        published=parse_published(_lookup(obj, key["published"]), key["published"]),
+        author=_optional_str(_lookup(obj, key["author"]), key["author"]),
+        publisher=_optional_str(_lookup(obj, key["publisher"]), key["publisher"]),
+        language=_optional_str(_lookup(obj, key["language"]), key["language"]),
+    )
+
+
+def iter_json_lines(lines: Iterable[bytes | str], *, name: str, field_map: dict[str, str]
+                    ) -> Iterator[tuple[str, Article | SourceProblem]]:
+    """(input name, Article or problem) per non-blank line, reading one line at a time."""
+    for n, line in enumerate(lines, start=1):
+        where = f"{name} line {n}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield where, SourceProblem(
+                    f"not UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1}); "
+                    f"JSON Lines must be UTF-8: re-encode the file (e.g. iconv -t UTF-8)")
+                continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield where, SourceProblem(f"broken JSON at column {exc.colno}: {exc.msg}")
+            continue
+        try:
+            yield where, article_from_record(obj, field_map=field_map, fallback_id=f"{name}:{n}")
+        except SourceProblem as problem:
+            yield where, problem
+
+
+def iter_json_document(text: str, *, name: str, field_map: dict[str, str]
+                       ) -> Iterator[tuple[str, Article | SourceProblem]]:
+    """A .json file: one article object, or a list of them (items named "item N")."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield name, SourceProblem(f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+        return
+    if isinstance(doc, list):
+        if not doc:
+            yield name, SourceProblem("an empty JSON list: no articles in it")
+        for n, obj in enumerate(doc, start=1):
+            try:
+                yield f"{name} item {n}", article_from_record(obj, field_map=field_map,
+                                                               fallback_id=f"{name}:{n}")
+            except SourceProblem as problem:
+                yield f"{name} item {n}", problem
+        return
+    try:
+        yield name, article_from_record(doc, field_map=field_map, fallback_id=name)
+    except SourceProblem as problem:
+        yield name, problem
