@@ -1,9 +1,134 @@
-"""Membership facts from a parsed article (first version: finds nothing yet)."""
+"""Membership facts: which party a named person belongs to or leads.
+
+Patterns (party names and member words come from kg/data/parties.tsv):
+
+  party before the name    "Republican Sen. X", "Democrat X", "Tory leader X", "Labour's X"
+  party code after it      "X (R-Texas)", "X, D-Calif., said"
+  apposition               "X, a Democrat,", "X, the Republican senator", "X, leader of the Y party"
+  possessive party         "X's Likud party"
+  "of" phrase              "X of the Y party"
+  copula                   "X is a Republican"
+  party offices            titles that name a party ("leader of the Conservative Party, X")
+
+The same pattern carries over to a name joined by "and" ("Republican Sens. X and Y").
+"""
 from __future__ import annotations
 
+import re
+
 from kg.article import Article
-from kg.facts import Membership
+from kg.facts import Evidence, Membership
+from kg.nlp.lexicons import PartyEntry, party_codes, parties
+
+# words that may stand between a party word and the name it qualifies
+_BETWEEN = {"former", "ex", "-", "then", "senior", "veteran", "freshman", "state", "presidential", "candidate",
+            "hopeful", "nominee", "lawmaker", "strategist", "leader", "chairman", "chairwoman", "chair", "party",
+            "'s", "\u2019s", "incumbent", "challenger", "rival", "colleague", "colleagues", "firebrand",
+            "congressional", "house", "senate", "u.s.", "deputy", "governor", "moderate", "conservative",
+            "liberal", "progressive", "centrist", "backbencher", "activist", "donor", "mayor", "mp", "mps",
+            "lawmakers", "sens.", "reps.", "leaders", "candidates", "senators", "members", "member",
+            "politician", "minority", "majority", "whip", "speaker"}
+_ROLE_WORDS = {"leader": "leader", "leaders": "leader", "chairman": "chair", "chairwoman": "chair",
+               "chair": "chair", "head": "leader"}
+_CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?\s*[,)\]]"
+                      r"|\(\s*([A-Z])\s*\))")
+_APPOS_START = {"a", "an", "the", "who", "leader", "chairman", "chairwoman", "head", "fellow", "himself",
+                "herself", "also", "is", "was", "both", "each", "then", "now", "formerly", "former"}
+
+
+def _party(name: str) -> PartyEntry:
+    return next(p for p in parties() if p.name == name)
+
+
+def _evidence(doc, i: int, rule: str) -> Evidence:
+    sent = doc[i].sent
+    return Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, rule=rule)
 
 
 def extract_memberships(doc, article: Article, people) -> list[Membership]:
-    return []
+    party_spans = list(doc.spans.get("kg_parties", []))
+    by_end = {sp.end: sp for sp in party_spans}
+    by_start = {sp.start: sp for sp in party_spans}
+    title_tokens = {t for sp in doc.spans.get("kg_titles", []) for t in range(sp.start, sp.end)}
+    found: dict[tuple[str, str], Membership] = {}
+
+    def add(name: str | None, party: str, i: int, rule: str, role: str | None = None, former: bool = False,
+            confidence: float = 0.8) -> None:
+        if not name:
+            return
+        key = (name, party)
+        old = found.get(key)
+        if old is not None and (old.role or not role):
+            return
+        p = _party(party)
+        found[key] = Membership(person=name, party=party, country=p.country, role=role or (old.role if old else None),
+                                former=former, confidence=confidence,
+                                evidence=(old.evidence if old else ()) + (_evidence(doc, i, rule),))
+
+    mentions = people.mentions()
+    rule_of: dict[int, tuple[str, str, str | None]] = {}  # mention start → (party, rule, role), for "and" carry-over
+    for start, end, name in mentions:
+        sent = doc[start].sent
+        # party before the name
+        i, role, former = start - 1, None, False
+        while i >= sent.start:
+            if i + 1 in by_end:
+                sp = by_end[i + 1]
+                add(name, sp.label_, start, "membership:party-before-name", role, former)
+                rule_of[start] = (sp.label_, "membership:party-before-name", role)
+                break
+            low = doc[i].lower_
+            if low in _BETWEEN or i in title_tokens or doc[i].ent_type_ == "GPE" \
+                    or (doc[i].dep_ in ("compound", "amod") and doc[i].text.islower() and start - i <= 4):
+                role = role or _ROLE_WORDS.get(low)
+                former = former or low in ("former", "ex")
+                i -= 1
+                continue
+            break
+        # party code after the name: "(R-Texas)"
+        if end < len(doc):
+            m = _CODE_RE.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:40])
+            code = m and (m.group(1) or m.group(2))
+            if code and code in party_codes():
+                p = party_codes()[code]
+                add(name, p.name, start, "membership:party-code", confidence=0.9)
+        # possessive party or "of the Y party": "X's Likud party", "X of the Labour Party"
+        j = end
+        if j < len(doc) and doc[j].text in ("'s", "\u2019s", "'") and j + 1 in by_start:
+            sp = by_start[j + 1]
+            if sp.end < len(doc) and doc[sp.end].lower_ in ("party", "faction", "bloc"):
+                add(name, sp.label_, start, "membership:possessive-party", confidence=0.8)
+        if j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" and j + 2 in by_start:
+            add(name, by_start[j + 2].label_, start, "membership:of-party", confidence=0.75)
+        # apposition: "X, a Democrat," / "X, the Republican senator from Ohio"
+        if j < sent.end - 1 and doc[j].text == "," and doc[j + 1].lower_ in _APPOS_START:
+            k, role = j + 1, None
+            while k < sent.end and k - j <= 7 and doc[k].text not in (",", ".", ";", ")") \
+                    and doc[k].ent_type_ != "PERSON":
+                role = role or _ROLE_WORDS.get(doc[k].lower_)
+                if k in by_start:
+                    add(name, by_start[k].label_, start, "membership:apposition", role, confidence=0.8)
+                    break
+                k += 1
+    # copula: "X is a Republican"
+    for sp in party_spans:
+        head = sp.root
+        if head.dep_ in ("attr",) and head.head.lemma_ == "be":
+            subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                add(people.name_for(subj), sp.label_, sp.start, "membership:copula", confidence=0.7)
+    # offices that name a party: "Tory leader X", "leader of the Conservative Party"
+    for person in people.persons:
+        for m in people.offices_of(person.name):
+            if m.party:
+                role = "leader" if m.title == "Leader" else "chair" if m.title == "Chair" else None
+                add(person.name, m.party, m.head, "membership:party-office", role, m.former, 0.85)
+    # "Republican Sens. X and Y": the second name shares the first's party
+    ents = {s: (e, n) for s, e, n in mentions}
+    for start, (party, rule, role) in list(rule_of.items()):
+        tok = doc[ents[start][0] - 1]
+        for conj in tok.conjuncts:
+            other = people.name_for(conj)
+            if other and conj.i > tok.i and conj.ent_type_ == "PERSON" and not any(k[0] == other for k in found):
+                add(other, party, conj.i, rule + "+and", None, confidence=0.7)
+    return list(found.values())

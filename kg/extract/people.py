@@ -261,9 +261,10 @@ class PeopleIndex:
             prev = self.doc[prev.start - 1].sent
             lo = prev.start
         candidates = [(s, idx) for s, e, idx in self._mentions if lo <= s < tok.i]
-        if gender:
-            fit = [(s, idx) for s, idx in candidates if self._clusters[idx].female == (gender == "f")]
-            candidates = fit
+        if gender == "m":  # we only know who is a "she" (female_names.txt); anyone else may be a "he"
+            candidates = [(s, idx) for s, idx in candidates if not self._clusters[idx].female]
+        elif gender == "f":
+            candidates = [(s, idx) for s, idx in candidates if self._clusters[idx].female] or candidates
         best = None
         if candidates:
             # a subject in the pronoun's own sentence, else the subject of an earlier one, else the latest

@@ -12,6 +12,7 @@ from collections import Counter
 from kg.article import Article
 from kg.extract.titles import TitleMention
 from kg.facts import Evidence, Role
+from kg.nlp.lexicons import bodies
 
 
 def evidence_for(doc, token_index: int, rule: str) -> Evidence:
@@ -19,14 +20,30 @@ def evidence_for(doc, token_index: int, rule: str) -> Evidence:
     return Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, rule=rule)
 
 
+def home_country(doc, people) -> str | None:
+    """The country whose offices the article names without saying whose: the one its
+    country-specific bodies and titles point to ("White House", "Sen.", "Downing Street");
+    failing those, the one its explicit offices are most often of."""
+    votes: Counter = Counter()
+    for m in people.titles:
+        if not m.explicit_country and m.country:
+            votes[m.country] += 1          # "Sen.", "Foreign Secretary": the title implies it
+    text = doc.text
+    for name, body in bodies().items():
+        if body.country and len(name) > 4 and name[0].isupper():
+            votes[body.country] += text.count(name)
+    if votes:
+        return votes.most_common(1)[0][0]
+    explicit = Counter(m.country for m in people.titles if m.explicit_country and m.country)
+    return explicit.most_common(1)[0][0] if explicit else None
+
+
 def extract_roles(doc, article: Article, people) -> list[Role]:
     by_person: dict[str, dict[str, list[TitleMention]]] = {}
     for person in people.persons:
         for m in people.offices_of(person.name):
             by_person.setdefault(person.name, {}).setdefault(m.title, []).append(m)
-    explicit = Counter(m.country for ms in by_person.values() for ts in ms.values() for m in ts
-                       if m.explicit_country and m.country)
-    article_country = explicit.most_common(1)[0][0] if explicit else None
+    article_country = home_country(doc, people)
     roles: list[Role] = []
     for name, offices in by_person.items():
         own = Counter(m.country for ts in offices.values() for m in ts
@@ -42,11 +59,9 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 if country is None:
                     country = article_country
                     confidence = 0.6
-            first = ms[0]
             roles.append(Role(
                 person=name, title=title, country=country, organization=organization,
                 former=all(m.former for m in ms), confidence=confidence,
                 evidence=tuple(evidence_for(doc, m.head, m.rule or "role:reference") for m in ms[:3]),
             ))
-            del first
     return roles

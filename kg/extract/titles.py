@@ -159,6 +159,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 m.country, m.explicit_country = m.country or c, True
                 i -= 1 + n
                 continue
+            owner = doc[i - 1]
+            if owner.ent_type_ in ("ORG", "FAC", "PRODUCT") or (owner.pos_ == "NOUN" and owner.text.islower()):
+                return None  # "the company's president", "Apple's chairman"
             break
         party = _party_span_ending_at(doc, i)
         if party is not None:

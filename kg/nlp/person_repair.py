@@ -46,6 +46,10 @@ class PersonRepair:
         doc = span.doc
         while s < e and (doc[s].lower_ in self.strip_words or not doc[s].text[:1].isalnum()):
             s += 1
+        for k in range(s + 1, e):  # "Liberman's Israel Beytenu party" → "Liberman"
+            if doc[k].lower_ in _POSSESSIVE:
+                e = k
+                break
         while e > s and (doc[e - 1].lower_ in _POSSESSIVE or not doc[e - 1].text[-1:].isalnum()):
             e -= 1
         if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
@@ -65,6 +69,10 @@ class PersonRepair:
             span = self._trim(ent)
             if span is None:
                 continue
+            # "Moon Jae" + "-in": the model cut a hyphenated given name
+            while span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+                    and not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha:
+                span = Span(doc, span.start, span.end + 2, label="PERSON")
             if people and people[-1].end == span.start and people[-1][0].lower_ == span[-1].lower_:
                 prev = people.pop()  # "Trump Donald" "John Trump": the repeated surname goes
                 span = Span(doc, prev.start + 1, span.end, label="PERSON")
