@@ -1,9 +1,367 @@
-"""Meeting facts from a parsed article (first version: finds nothing yet)."""
+"""Meeting facts: who met whom, when, where, and how (meeting, visit, host, call, summit).
+
+A trigger (kg/data/meeting_triggers.tsv) is a verb ("met", "hosted", "spoke by phone") or
+a noun ("talks", "a summit", "a phone call"). Its people come from the dependency tree:
+subject, object, "with"/"to"/"between" phrases, coordination ("X and Y met"), "including"
+lists, the agent of a passive ("was received by Y"), a possessor ("his meeting with Kim")
+and, for nouns, the subject of the clause they hang on ("X held talks with Y"). Every
+mention becomes a canonical name through the article's PeopleIndex (names, titles,
+pronouns). Negated or refused meetings are dropped; planned or hypothetical ones get status
+"planned". The date and place are read from the trigger's own clause only.
+"""
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
 from kg.article import Article
-from kg.facts import Meeting
+from kg.extract.dates import resolve_date
+from kg.extract.geo import data_rows
+from kg.extract.places import place_in
+from kg.facts import Evidence, Meeting
+
+_NEGATORS = {"refuse", "decline", "cancel", "deny", "reject", "scrap", "rule", "avoid", "snub", "postpone",
+             "shun", "boycott", "skip", "abandon", "fail", "call"}
+_PLANNERS = {"plan", "hope", "expect", "want", "agree", "schedule", "intend", "seek", "aim", "prepare", "set",
+             "propose", "offer", "invite", "try", "wish", "like", "arrange", "due", "slate", "look", "consider",
+             "would", "will", "could", "may", "might", "can", "should", "shall", "must", "need", "ask", "urge",
+             "request", "suggest", "push", "vow", "promise", "insist", "threaten", "tentative", "possible"}
+_MODALS = {"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "wo", "ca"}
+_PLANNED_NOUN_MODS = {"upcoming", "planned", "proposed", "possible", "potential", "future", "next", "expected",
+                      "anticipated", "scheduled", "prospective", "forthcoming", "coming", "mooted", "likely"}
+_PHONE = {"phone", "telephone", "call", "calls", "phoned", "telephoned"}
+_GROUP_WORDS = {"leaders", "men", "presidents", "sides", "officials", "both", "they", "two", "pair", "their",
+                "them", "heads", "counterparts"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(verb lemma → (kind, subject role), noun form or lemma → (kind, subject role))."""
+    verbs, nouns = {}, {}
+    for row in data_rows("meeting_triggers.tsv"):
+        lemma, pos, kind, role = (row + ["", "", ""])[:4]
+        (verbs if pos == "VERB" else nouns)[lemma] = (kind, role)
+    return verbs, nouns
 
 
 def extract_meetings(doc, article: Article, people) -> list[Meeting]:
+    verbs, nouns = _triggers()
+    found: list[Meeting] = []
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+            kind, role = verbs[tok.lemma_.lower()]
+            m = _verb_meeting(tok, kind, role, article, people)
+        elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
+            kind, role = nouns.get(tok.lower_) or nouns[tok.lemma_.lower()]
+            m = _noun_meeting(tok, kind, article, people)
+        else:
+            continue
+        if m is not None:
+            found.append(m)
+    return _merge(found)
+
+
+# --- people ---------------------------------------------------------------------------------
+
+def _names(tok, people, seen: set[int] | None = None) -> list[str]:
+    """Canonical names of the people an argument token stands for, following coordination,
+    appositions and "including"/"such as" lists."""
+    seen = set() if seen is None else seen
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    out: list[str] = []
+    name = _name_of(tok, people)
+    if name:
+        out.append(name)
+    for child in tok.children:
+        if child.dep_ in ("conj", "appos"):
+            out.extend(_names(child, people, seen))
+        elif child.dep_ == "prep" and child.lower_ in ("including", "like", "as", "among"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(_names(g, people, seen))
+    return list(dict.fromkeys(out))
+
+
+def _name_of(tok, people) -> str | None:
+    name = people.name_for(tok)
+    if name:
+        return name
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return _name_of(tok.head.head, people)
+    if tok.lower_ in _POSSESSIVE_PRONOUNS:
+        return _possessive(tok, people)
+    # a title phrase whose head is not the name: "Prime Minister [Shinzo] Abe of Japan", "the secretary"
+    left = tok.doc[tok.left_edge.i: tok.i + 1]
+    if len(left) > 1:
+        name = people.name_for(left)
+    if not name:
+        for child in tok.children:
+            if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ == "PERSON":
+                return people.name_for(child)
+    return name
+
+
+def _possessive(tok, people) -> str | None:
+    """"his"/"her": the subject of its own clause when a person, else the person last named."""
+    clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is not None:
+        subj = _subject(clause, people)
+        if subj:
+            return subj[0]
+    return _recent(tok, people, 1)[0] if _recent(tok, people, 1) else None
+
+
+def _recent(tok, people, n: int) -> list[str]:
+    """The last `n` distinct people named before `tok`, within its sentence and the three before it."""
+    lo = tok.sent.start
+    prev = tok.sent
+    for _ in range(3):
+        if prev.start == 0:
+            break
+        prev = tok.doc[prev.start - 1].sent
+        lo = prev.start
+    names: list[str] = []
+    for start, _end, name in reversed(people.mentions()):
+        if start >= tok.i or start < lo:
+            continue
+        if name not in names:
+            names.append(name)
+        if len(names) == n:
+            break
+    return names
+
+
+def _group(tok, people) -> list[str]:
+    """"the two leaders", "they", "both": the two people named last."""
+    words = {t.lower_ for t in tok.subtree} | {tok.lower_}
+    if tok.lower_ in ("they", "their", "both", "them") or ("two" in words and words & _GROUP_WORDS):
+        return _recent(tok, people, 2)
     return []
+
+
+def _subject(verb, people) -> list[str]:
+    """People of a verb's subject; for a verb without one ("... and also met"), its head's."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                names = _names(child, people) or _group(child, people)
+                return names
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return _names(verb.head, people)
+            verb = verb.head
+        else:
+            break
+    return []
+
+
+def _preps(tok, words: tuple[str, ...]):
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in words:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    yield g
+
+
+# --- triggers -------------------------------------------------------------------------------
+
+def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meeting | None:
+    lemma = tok.lemma_.lower()
+    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") for c in tok.children):
+        return None  # "called him a liar", "called for talks", "called off"
+    if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
+        return None
+    if lemma == "shake" and not any(c.lower_ == "hands" for c in tok.children):
+        return None
+    if lemma in ("talk", "speak") and not any(_preps(tok, ("with", "to"))):
+        return None  # "he spoke" alone is a quote, not a meeting
+    subject = _subject(tok, people)
+    objects: list[str] = []
+    agent: list[str] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative") and lemma not in ("talk", "speak", "sit"):
+            objects.extend(_names(child, people))
+        elif child.dep_ == "agent":
+            for g in child.children:
+                agent.extend(_names(g, people))
+    for g in _preps(tok, ("with", "to", "between", "alongside")):
+        objects.extend(_names(g, people) or _group(g, people))
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if passive:
+        subject, objects = agent, subject + objects
+    participants = list(dict.fromkeys(subject + objects))
+    if len(participants) < 2 and lemma == "meet":
+        participants = list(dict.fromkeys(participants + _group_subject(tok, people)))
+    if len(participants) < 2:
+        return None
+    hosts, visitors = (), ()
+    if role == "host":
+        hosts, visitors = tuple(subject), tuple(p for p in objects if p not in subject)
+    elif role == "visitor":
+        visitors, hosts = tuple(subject), tuple(p for p in objects if p not in subject)
+    if _is_phone(tok):
+        kind = "call"
+    return _build(tok, tok, participants, kind, hosts, visitors, article, f"meeting:{lemma}-verb", 0.8)
+
+
+def _group_subject(tok, people) -> list[str]:
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            return _group(child, people)
+    return []
+
+
+def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
+    if tok.lower_ == "call" and not _is_phone(tok) and not any(_preps(tok, ("with", "between"))):
+        return None  # "a call for calm"
+    people_found: list[str] = []
+    for g in _preps(tok, ("with", "between", "among", "to")):
+        people_found.extend(_names(g, people) or _group(g, people))
+    for child in tok.children:
+        if child.dep_ == "poss":
+            people_found.extend(_names(child, people) or _group(child, people))
+        elif child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ == "PERSON":
+            people_found.extend(_names(child, people))
+    # the verb the noun hangs on: "X held talks with Y", "X said during a meeting with Y"
+    gov = tok.head
+    hops = 0
+    while gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("pobj", "prep", "dobj", "conj", "appos", "attr") \
+            and gov.head is not gov and hops < 3:
+        gov = gov.head
+        hops += 1
+    if gov.pos_ in ("VERB", "AUX") and gov is not tok:
+        if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj":
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                subj = []  # "the meeting took place": the noun is the subject, not a person
+            else:
+                subj = _subject(gov, people)
+            people_found = subj + people_found
+        for g in _preps(gov, ("with", "between")):
+            people_found.extend(_names(g, people))
+    else:
+        gov = tok
+    participants = list(dict.fromkeys(people_found))
+    if len(participants) < 2:
+        return None
+    if _is_phone(tok):
+        kind = "call"
+    return _build(tok, gov, participants, kind, (), (), article, f"meeting:{tok.lemma_.lower()}-noun", 0.65)
+
+
+def _is_phone(tok) -> bool:
+    around = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children} | {tok.lower_}
+    return bool(around & {"phone", "telephone", "phoned", "telephoned"}) or (
+        tok.lower_ in ("call", "calls") and tok.pos_ == "NOUN") or tok.lemma_.lower() in ("phone", "telephone")
+
+
+# --- status, date, place --------------------------------------------------------------------
+
+def _status(tok, gov) -> str | None:
+    """'happened', 'planned', or None for a meeting that did not take place."""
+    chain = [tok] + list(tok.ancestors)[:3]
+    if gov is not tok:
+        chain += [gov] + list(gov.ancestors)[:2]
+    for t in chain:
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") for c in t.children):
+            return None
+        if t is not tok and t.lemma_.lower() in _NEGATORS and t.lemma_.lower() != "call":
+            return None
+        if t.lemma_.lower() == "call" and any(c.lower_ == "off" for c in t.children):
+            return None
+    for t in [tok] + list(tok.children):
+        if t.lower_ in _PLANNED_NOUN_MODS:
+            return "planned"
+    for t in chain:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in t.children):
+            return "planned"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
+            return "planned"
+        if t is not tok and t.lemma_.lower() in _PLANNERS:
+            return "planned"
+        if t.lower_ in ("ahead", "before") and tok.pos_ == "NOUN":
+            return "planned"
+        if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_ == "be":
+            return "planned"  # "is to meet", "are due to meet"
+    return "happened"
+
+
+def _clause(tok, gov) -> list:
+    """Tokens of the trigger's clause: its subtree and the direct modifiers of the verb it hangs on,
+    without other clauses nested in it."""
+    out = {t.i: t for t in tok.subtree}
+    for head in {tok, gov, tok.head}:
+        for child in head.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "pobj") or child.ent_type_ == "DATE":
+                for t in child.subtree:
+                    out[t.i] = t
+    return sorted(out.values(), key=lambda t: t.i)
+
+
+def _date(tokens, tok, tense: str, article: Article) -> str | None:
+    doc = tok.doc
+    best = None
+    idx = {t.i for t in tokens}
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start not in idx:
+            continue
+        d = resolve_date(ent.text, article.published, tense, _context_year(doc, ent.start, article))
+        if d:
+            dist = abs(ent.start - tok.i)
+            if best is None or dist < best[0]:
+                best = (dist, d)
+    return best[1] if best else None
+
+
+def _context_year(doc, pos: int, article: Article) -> int | None:
+    """For an undated article: the last year written before `pos`."""
+    if article.published is not None:
+        return None
+    year = None
+    for t in doc[:pos]:
+        if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"):
+            year = int(t.text)
+    return year
+
+
+def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confidence) -> Meeting | None:
+    status = _status(tok, gov)
+    if status is None:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else gov
+    tense = "future" if status == "planned" else "past"
+    if status == "happened" and "Pres" in verb.morph.get("Tense") and verb.tag_ == "VBZ":
+        tense = "past"
+    tokens = _clause(tok, gov)
+    date = _date(tokens, tok, tense, article)
+    where = place_in(tokens, tok)
+    sent = tok.sent
+    return Meeting(
+        participants=tuple(participants), kind=kind, status=status, date=date,
+        place=where[0] if where else None, place_country=where[1] if where else None,
+        hosts=tuple(hosts), visitors=tuple(visitors),
+        confidence=confidence if status == "happened" else confidence * 0.7,
+        evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),))
+
+
+def _merge(found: list[Meeting]) -> list[Meeting]:
+    """One Meeting per encounter: same people, same status, dates that agree (or one unknown)."""
+    out: list[Meeting] = []
+    for m in found:
+        key = frozenset(m.participants)
+        twin = next((o for o in out if frozenset(o.participants) == key and o.status == m.status
+                     and (o.date is None or m.date is None or o.date == m.date)), None)
+        if twin is None:
+            out.append(m)
+            continue
+        i = out.index(twin)
+        out[i] = replace(
+            twin, date=twin.date or m.date, place=twin.place or m.place,
+            place_country=twin.place_country or m.place_country,
+            hosts=twin.hosts or m.hosts, visitors=twin.visitors or m.visitors,
+            kind=twin.kind if twin.kind != "meeting" else m.kind,
+            confidence=max(twin.confidence, m.confidence), evidence=twin.evidence + m.evidence)
+    return out
