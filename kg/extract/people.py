@@ -189,6 +189,13 @@ class PeopleIndex:
                 idx = self._cluster_at(m.person_start, m.person_end)
                 if idx is not None:
                     self._offices.setdefault(idx, []).append(m)
+                if m.rule == "role:title-before-name":
+                    # "Sens. X and Y", "Presidents X and Y": the title covers every name joined by "and"
+                    root = self.doc[m.person_end - 1]
+                    for conj in root.conjuncts:
+                        other = self._by_token.get(conj.i)
+                        if other is not None and conj.i > root.i and other != idx:
+                            self._offices.setdefault(other, []).append(m)
         for m in self.titles:
             if m.has_person or not m.definite:
                 continue
