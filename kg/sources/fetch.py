@@ -54,18 +54,22 @@ def _retry_after(value: str | None, now: datetime | None = None) -> float | None
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
-def _connection_reason(exc: Exception, url: str) -> str:
+def _connection_reason(exc: Exception, url: str) -> tuple[str, bool]:
+    """(one-line reason, worth retrying?). A refused port or an unknown host will not
+    mend within seconds; a reset or a stalled connect may."""
     parts = urlsplit(url)
     where = f"{parts.hostname}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
     text = str(exc)
     if "refused" in text.lower() or "Errno 111" in text:
-        return f"connection refused by {where} (is the server running, and the port right?)"
+        return f"connection refused by {where} (is the server running, and the port right?)", False
     if any(s in text for s in ("Name or service not known", "Failed to resolve", "nodename nor servname",
-                               "getaddrinfo failed", "Temporary failure in name resolution")):
-        return f"cannot resolve host {parts.hostname} (check the spelling, or the network)"
+                               "getaddrinfo failed", "Temporary failure in name resolution",
+                               "No address associated")):
+        return f"cannot resolve host {parts.hostname} (check the spelling, or the network)", False
     if "timed out" in text.lower():
-        return f"timed out talking to {where}"
-    return f"connection to {where} failed: {text.splitlines()[0][:200] if text else type(exc).__name__}"
+        return f"timed out talking to {where}", True
+    first = text.splitlines()[0][:200] if text else type(exc).__name__
+    return f"connection to {where} failed: {first}", True
 
 
 class Fetcher:
@@ -121,14 +125,14 @@ class Fetcher:
                 raise SourceProblem(f"timed out: no answer within the {opts.read_timeout:g} s read "
                                     f"timeout (raise FetchOptions.read_timeout for slow sites)") from None
             except requests.exceptions.ConnectTimeout:
-                reason = f"timed out: could not connect within {opts.connect_timeout:g} s"
+                reason, retry = f"timed out: could not connect within {opts.connect_timeout:g} s", True
             except requests.exceptions.SSLError as exc:
                 raise SourceProblem(f"TLS/SSL error: {str(exc).splitlines()[0][:200]}") from None
             except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
                     requests.exceptions.InvalidSchema) as exc:
                 raise SourceProblem(f"invalid URL: {exc}") from None
             except requests.exceptions.ConnectionError as exc:
-                reason = _connection_reason(exc, url)
+                reason, retry = _connection_reason(exc, url)
             except requests.exceptions.RequestException as exc:
                 raise SourceProblem(f"request failed: {str(exc).splitlines()[0][:200]}") from None
             else:
@@ -148,7 +152,7 @@ class Fetcher:
                     if status >= 400:
                         raise SourceProblem(self._http_reason(resp, attempt))
                     return self._read(resp)
-            if attempt >= opts.retries:
+            if not retry or attempt >= opts.retries:
                 tries = f" (after {attempt + 1} attempts)" if attempt else ""
                 raise SourceProblem(reason + tries)
             self._sleep(min(opts.backoff * 2 ** attempt, opts.max_wait))
