@@ -278,6 +278,29 @@ def test_jsonl_line_not_utf8_names_line_and_byte(in_tmp):
 def test_missing_path_that_looks_like_a_url_suggests_https(in_tmp):
     [err] = run(["news.example.org/story/1"])
     assert err.input == "news.example.org/story/1" and "https://" in err.reason
+    for plain in ("nothere.txt", "dir/nothere.jsonl", "./a.b/c"):
+        [err] = run([plain])
+        assert "no such file" in err.reason and "https://" not in err.reason, plain
+
+
+def test_gzipped_json_lines_are_streamed_and_a_truncated_archive_is_an_error(in_tmp):
+    import gzip
+
+    rows = "".join(json.dumps({"id": f"z{i}", "text": EN_1}) + "\n" for i in range(3)).encode()
+    (in_tmp / "c.jsonl.gz").write_bytes(gzip.compress(rows))
+    (in_tmp / "cut.jsonl.gz").write_bytes(gzip.compress(rows * 200)[:600])
+    items = run(["c.jsonl.gz", "cut.jsonl.gz"])
+    assert [a.id for a in articles(items)][:3] == ["z0", "z1", "z2"]
+    [err] = errors(items)
+    assert err.input == "cut.jsonl.gz" and "cannot read it" in err.reason
+
+
+def test_html_file_declaring_a_legacy_charset(in_tmp):
+    page = HTML_PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace("Astrid Vale", "Astrid Valé")
+    (in_tmp / "legacy.html").write_bytes(page.encode("cp1252"))
+    [a] = run(["legacy.html"])
+    assert "Astrid Valé" in a.text and a.extra["encoding"] == "cp1252"
 
 
 def test_oversized_article_is_an_error_by_default_or_truncated_on_request(in_tmp):

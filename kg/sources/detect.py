@@ -23,7 +23,11 @@ def is_url(text: str) -> bool:
 
 
 def format_from_name(name: str) -> str | None:
-    return EXTENSIONS.get(PurePosixPath(name.split("?", 1)[0]).suffix.lower())
+    """The reader a file or URL name asks for; "x.jsonl.gz" asks for jsonl (read through gzip)."""
+    path = PurePosixPath(name.split("?", 1)[0])
+    if path.suffix.lower() == ".gz":
+        path = PurePosixPath(path.stem)
+    return EXTENSIONS.get(path.suffix.lower())
 
 
 def sniff_format(data: bytes) -> str:

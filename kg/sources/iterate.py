@@ -16,11 +16,14 @@ without anyone noticing. Pass oversize="truncate" to keep the first
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import hashlib
+import io
 import itertools
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from datetime import date
 from fnmatch import fnmatch
@@ -165,7 +168,9 @@ def _read_input(raw: str, ctx: _Context) -> _Read:
         return
     path = Path(raw)
     if not path.exists():
-        looks_web = "." in raw.split("/", 1)[0] and not raw.startswith((".", "/", "~"))
+        first = raw.split("/", 1)[0]
+        looks_web = raw.startswith("www.") or ("/" in raw and "." in first.strip(".")
+                                               and format_from_name(first) is None)
         if ctx.fmt == "url" or (ctx.fmt == "feed" and looks_web):
             yield from _read_url("https://" + raw, ctx)
             return
@@ -204,11 +209,13 @@ def _read_dir(root: Path, ctx: _Context) -> _Read:
 
 def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
     """One file; opened once and peeked at, so pipes (`<(zcat corpus.jsonl.gz)`) stream too."""
-    kind = ctx.fmt if ctx.fmt not in (None, "url") else format_from_name(path.name)
+    gzipped = path.suffix.lower() == ".gz"
+    inner = path.name[:-3] if gzipped else path.name
+    kind = ctx.fmt if ctx.fmt not in (None, "url") else format_from_name(inner)
     try:
         info = path.stat()
-        regular = stat.S_ISREG(info.st_mode)
-        with path.open("rb") as f:
+        regular = stat.S_ISREG(info.st_mode) and not gzipped
+        with _open(path, gzipped) as f:
             head = f.peek(SNIFF_BYTES)[:SNIFF_BYTES]
             if not head or (regular and info.st_size == 0):
                 raise SourceProblem("empty file")
@@ -234,10 +241,18 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
     except SourceProblem as problem:
         yield name, problem
         return
-    except OSError as exc:
-        yield name, SourceProblem(f"cannot read it: {exc.strerror or exc}")
+    except (OSError, EOFError, zlib.error) as exc:
+        why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        yield name, SourceProblem(f"cannot read it: {why}")
         return
     yield from _read_document(data, name, kind, ctx, declared=None, url=None)
+
+
+def _open(path: Path, gzipped: bool) -> io.BufferedReader:
+    """The file's bytes, decompressed for .gz, behind a buffer that can peek."""
+    if gzipped:
+        return io.BufferedReader(gzip.GzipFile(path, "rb"))  # type: ignore[arg-type]
+    return path.open("rb")
 
 
 def _is_json_object_line(line: bytes) -> bool:
