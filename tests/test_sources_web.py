@@ -89,6 +89,8 @@ ROUTES = {
     "/article": page(html("Harrow meets Reed", P1, P2, published="2021-04-12",
                           canonical="http://127.0.0.1/news/harrow-reed")),
     "/undated": page(html("Road talks continue", P2, P3)),
+    "/syndicated": page(html("Harrow meets Reed", P1, P2, canonical="https://original.example/harrow-reed")),
+    "/home-canonical": page(html("Harrow meets Reed", P1, P2, canonical="https://courier.example/")),
     "/untitled": page(html(None, P1, P3)),
     "/german": page(html("Treffen in Dunmore", DE)),
     "/octet": page(PNG, content_type="application/octet-stream"),
@@ -137,6 +139,13 @@ def test_article_page_text_metadata_and_user_agent(site):
     assert a.published == date(2021, 4, 12)
     assert a.url == a.id == "http://127.0.0.1/news/harrow-reed"  # the canonical URL
     assert site.user_agents[0].startswith("kg/") and "+http" in site.user_agents[0]
+
+
+def test_canonical_url_kept_for_syndicated_copies_but_not_when_it_is_a_home_page(site):
+    a, b = run([site.url("/syndicated"), site.url("/home-canonical")])
+    assert a.id == a.url == "https://original.example/harrow-reed"
+    assert a.extra["fetched_url"] == site.url("/syndicated")
+    assert b.id == b.url == site.url("/home-canonical")
 
 
 def test_redirect_followed_and_page_without_date_takes_published(site):

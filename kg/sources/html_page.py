@@ -16,15 +16,14 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 MIN_ARTICLE_WORDS = 12
 
 
-def _usable_canonical(canonical: str | None, page_url: str | None) -> str | None:
-    """The page's canonical URL, unless it is not http(s) or points at a site's home page
-    (some sites set that on every article, which would merge them all into one)."""
+def _usable_canonical(canonical: str | None) -> str | None:
+    """The page's canonical URL, unless it is not absolute http(s) or points at a site's
+    home page (some sites set that on every article, which would merge them all into one).
+    A canonical on another host is kept: that is a syndicated copy naming its original."""
     if not canonical:
         return None
     parts = urlsplit(canonical)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.path in ("", "/"):
-        return None
-    if page_url and urlsplit(page_url).hostname != parts.hostname:
         return None
     return canonical
 
@@ -48,15 +47,15 @@ def article_from_html(html: str, *, id: str | None, url: str | None = None,
         found = f" (only {text[:40]!r})" if text else ""
         raise SourceProblem(f"no article text found in the HTML{found}: an index page, a login or "
                             f"cookie wall, or a page built by JavaScript?")
-    canonical = _usable_canonical(doc.url, url)
+    canonical = _usable_canonical(doc.url)
     page_url = canonical or url
     try:
         page_date = parse_published(doc.date) if doc.date else None
     except SourceProblem:
         page_date = None  # a garbled page date is no reason to lose the article
     info = dict(extra or {})
-    if doc.hostname:
-        info.setdefault("hostname", doc.hostname)
+    if url and page_url != url:
+        info["fetched_url"] = url  # where we read it, when the page names another address
     return Article(
         id=id or page_url or "",
         text=text,
