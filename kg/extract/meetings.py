@@ -58,7 +58,9 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             m = _noun_meeting(tok, kind, article, people)
         else:
             continue
-        if m is not None:
+        if isinstance(m, list):
+            found.extend(m)
+        elif m is not None:
             found.append(m)
     return _merge(found)
 
@@ -84,6 +86,17 @@ def _names(tok, people, seen: set[int] | None = None) -> list[str]:
                 if g.dep_ == "pobj":
                     out.extend(_names(g, people, seen))
     return list(dict.fromkeys(out))
+
+
+def _listed(tok, people) -> list[str]:
+    """Names in an "including"/"such as" list under an argument (the argument itself is generic)."""
+    for t in [tok] + [g for g in tok.children if g.dep_ == "pobj"]:
+        if people.name_for(t):
+            continue
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ in ("including", "like", "as", "among"):
+                return [n for g in child.children if g.dep_ == "pobj" for n in _names(g, people)]
+    return []
 
 
 def _name_of(tok, people) -> str | None:
@@ -116,22 +129,25 @@ def _possessive(tok, people) -> str | None:
 
 
 def _recent(tok, people, n: int) -> list[str]:
-    """The last `n` distinct people named before `tok`, within its sentence and the three before it."""
+    """The last `n` distinct people named (or referred to as "he"/"she") before `tok`, within its
+    sentence and the five before it."""
+    doc = tok.doc
     lo = tok.sent.start
     prev = tok.sent
-    for _ in range(3):
+    for _ in range(5):
         if prev.start == 0:
             break
-        prev = tok.doc[prev.start - 1].sent
+        prev = doc[prev.start - 1].sent
         lo = prev.start
     names: list[str] = []
-    for start, _end, name in reversed(people.mentions()):
-        if start >= tok.i or start < lo:
+    for t in reversed(doc[lo:tok.i]):
+        if t.ent_type_ != "PERSON" and t.lower_ not in ("he", "she"):
             continue
-        if name not in names:
+        name = people.name_for(t)
+        if name and name not in names:
             names.append(name)
-        if len(names) == n:
-            break
+            if len(names) == n:
+                break
     return names
 
 
@@ -173,8 +189,10 @@ def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meetin
     lemma = tok.lemma_.lower()
     if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") for c in tok.children):
         return None  # "called him a liar", "called for talks", "called off"
-    if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
+    if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None  # present simple in running text is habitual ("he talks with him all the time")
     if lemma == "shake" and not any(c.lower_ == "hands" for c in tok.children):
         return None
     if lemma in ("talk", "speak") and not any(_preps(tok, ("with", "to"))):
@@ -193,6 +211,15 @@ def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meetin
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if passive:
         subject, objects = agent, subject + objects
+    listed = [n for child in tok.children if child.dep_ in ("dobj", "prep") for n in _listed(child, people)]
+    if listed and subject and not passive:
+        # "met with other leaders, including X and Y": one meeting with each, not one among them all
+        objects = [o for o in objects if o not in listed]
+        extra = [_build(tok, tok, list(dict.fromkeys(subject + [n])), kind, (), (), article,
+                        f"meeting:{lemma}-verb-list", 0.7) for n in listed if n not in subject]
+        extra = [m for m in extra if m is not None]
+        if not objects:
+            return extra or None
     participants = list(dict.fromkeys(subject + objects))
     if len(participants) < 2 and lemma == "meet":
         participants = list(dict.fromkeys(participants + _group_subject(tok, people)))
@@ -282,8 +309,6 @@ def _status(tok, gov) -> str | None:
             return "planned"
         if t is not tok and t.lemma_.lower() in _PLANNERS:
             return "planned"
-        if t.lower_ in ("ahead", "before") and tok.pos_ == "NOUN":
-            return "planned"
         if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_ == "be":
             return "planned"  # "is to meet", "are due to meet"
     return "happened"
@@ -337,6 +362,8 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         tense = "past"
     tokens = _clause(tok, gov)
     date = _date(tokens, tok, tense, article)
+    if date is None and status == "happened":
+        date = _date(list(tok.sent), tok, tense, article)  # a date elsewhere in the sentence
     where = place_in(tokens, tok)
     sent = tok.sent
     return Meeting(

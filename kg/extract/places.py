@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.extract.geo import place_for, place_kind
 
-_LOCATIVE = {"in", "at", "to", "inside", "near", "outside", "from"}
+_LOCATIVE = {"in", "at", "to", "inside", "near", "outside"}  # not "from": origin, not venue
 _RANK = {"landmark": 0, "city": 1, "state": 2, "region": 2, None: 2, "country": 3}
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
 

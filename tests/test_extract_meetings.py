@@ -1,0 +1,115 @@
+"""Meetings: participants from the dependency tree, status, date and place of the clause."""
+from datetime import date
+
+import pytest
+
+from kg.article import Article
+from kg.extract.meetings import extract_meetings
+from kg.extract.people import resolve_people
+from kg.facts import MEETING_KINDS
+from kg.nlp.pipeline import load_nlp
+
+PUB = date(2019, 9, 12)  # a Thursday
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def meetings(nlp, text, published=PUB):
+    article = Article(id="t", text=text, published=published)
+    doc = nlp(text)
+    return extract_meetings(doc, article, resolve_people(doc, article))
+
+
+def only(found):
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_met_with_date_place_and_evidence(nlp):
+    text = "Israeli Prime Minister Benjamin Netanyahu met with Russian President Vladimir Putin in Sochi on Thursday."
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Benjamin Netanyahu", "Vladimir Putin"}
+    assert (m.status, m.date, m.place, m.place_country) == ("happened", "2019-09-12", "Sochi", "Russia")
+    ev = m.evidence[0]
+    assert text[ev.start:ev.end] == ev.sentence and ev.rule.startswith("meeting:")
+    assert m.kind in MEETING_KINDS
+
+
+def test_coordinated_subject_and_landmark_place(nlp):
+    m = only(meetings(nlp, "Angela Merkel and Emmanuel Macron met at the White House on Monday."))
+    assert set(m.participants) == {"Angela Merkel", "Emmanuel Macron"}
+    assert (m.place, m.date) == ("Washington", "2019-09-09")
+
+
+def test_group_meeting_is_one_meeting(nlp):
+    m = only(meetings(nlp, "Mike Pompeo met with Mohammed bin Salman and Adel al-Jubeir in Riyadh on Monday."))
+    assert set(m.participants) == {"Mike Pompeo", "Mohammed bin Salman", "Adel al-Jubeir"}
+    assert m.place == "Riyadh"
+
+
+def test_phone_call_and_pronoun_subject(nlp):
+    text = ("Donald Trump returned to Washington on Sunday. "
+            "He spoke by phone with Turkish President Recep Tayyip Erdogan on Wednesday.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Donald Trump", "Recep Tayyip Erdogan"}
+    assert (m.kind, m.date) == ("call", "2019-09-11")
+
+
+def test_passive_host_and_visitor(nlp):
+    m = only(meetings(nlp, "Boris Johnson was received by Emmanuel Macron at the Elysee Palace in August."))
+    assert m.hosts == ("Emmanuel Macron",) and m.visitors == ("Boris Johnson",)
+    assert (m.place, m.date) == ("Paris", "2019-08")
+
+
+def test_noun_trigger_takes_the_clause_subject(nlp):
+    m = only(meetings(nlp, "Boris Johnson held talks with Leo Varadkar in Dublin last month."))
+    assert set(m.participants) == {"Boris Johnson", "Leo Varadkar"}
+    assert (m.date, m.place) == ("2019-08", "Dublin")
+
+
+def test_two_leaders_refers_back(nlp):
+    text = ("Donald Trump praised Vladimir Putin again. "
+            "The two leaders met on Monday in Helsinki.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Donald Trump", "Vladimir Putin"}
+    assert (m.date, m.place) == ("2019-09-09", "Helsinki")
+
+
+@pytest.mark.parametrize("text", [
+    "Angela Merkel refused to meet Donald Trump in Berlin.",
+    "Angela Merkel never met Donald Trump.",
+    "Angela Merkel did not meet Donald Trump on Monday.",
+    "Angela Merkel cancelled her meeting with Donald Trump.",
+])
+def test_refused_and_negated_meetings_are_dropped(nlp, text):
+    assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Angela Merkel will meet Donald Trump in Berlin on Friday.",
+    "Angela Merkel plans to meet Donald Trump next month.",
+    "Angela Merkel could meet Donald Trump in Osaka.",
+])
+def test_planned_meetings(nlp, text):
+    m = only(meetings(nlp, text))
+    assert m.status == "planned"
+    assert set(m.participants) == {"Angela Merkel", "Donald Trump"}
+
+
+def test_planned_weekday_points_forward(nlp):
+    m = only(meetings(nlp, "Angela Merkel will meet Donald Trump in Berlin on Friday."))
+    assert m.date == "2019-09-13"
+
+
+def test_including_list_gives_one_meeting_each(nlp):
+    found = meetings(nlp, "John Kerry has met with other world leaders, including Emmanuel Macron and Justin Trudeau.")
+    pairs = {frozenset(m.participants) for m in found}
+    assert pairs == {frozenset({"John Kerry", "Emmanuel Macron"}), frozenset({"John Kerry", "Justin Trudeau"})}
+
+
+def test_no_meeting_without_two_named_people(nlp):
+    assert meetings(nlp, "Donald Trump met reporters in the Oval Office on Monday.") == []
+    assert meetings(nlp, "Donald Trump called the report a hoax.") == []
