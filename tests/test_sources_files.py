@@ -341,3 +341,23 @@ def test_format_override_reads_an_unknown_extension(in_tmp):
 def test_errors_and_skips_are_distinguishable_without_isinstance():
     assert SourceError("a", "b").skipped is False and SkippedArticle("a", "b").skipped is True
     assert str(SourceError("corpus.jsonl line 17", "broken JSON")) == "corpus.jsonl line 17: broken JSON"
+
+
+def test_stdin_broken_first_line_is_one_error_and_the_rest_streams():
+    stream = io.StringIO('{"id": "s0", "text": \n' + json.dumps({"id": "s1", "text": EN_1}) + "\n")
+    items = run(["-"], stdin=stream)
+    assert [type(i).__name__ for i in items] == ["SourceError", "Article"]
+    assert items[0].input == "stdin line 1"
+
+
+def test_stdin_pretty_json_html_empty_and_non_utf8():
+    pretty = json.dumps([{"id": "p1", "text": EN_1}], indent=2)
+    [a] = run(["-"], stdin=io.StringIO(pretty))
+    assert a.id == "p1"
+    [h] = run(["-"], stdin=io.StringIO(HTML_PAGE))
+    assert h.title == "Norland and Sudonia talk ferries" and h.id.startswith("stdin:")
+    [empty] = run(["-"], stdin=io.StringIO("\n\n"))
+    assert isinstance(empty, SourceError) and empty.input == "stdin" and "empty" in empty.reason
+    latin = io.TextIOWrapper(io.BytesIO(("Caf\u00e9\n" + EN_1).encode("latin-1")), encoding="utf-8")
+    [bad] = run(["-"], stdin=latin)
+    assert isinstance(bad, SourceError) and "not UTF-8" in bad.reason

@@ -321,6 +321,8 @@ def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared
 # --- stdin -------------------------------------------------------------------------------------
 
 def _read_stdin(ctx: _Context) -> _Read:
+    """JSON Lines (streamed) when the first line is a JSON object, else one document:
+    a JSON list, HTML, a feed, or plain text with the first line as title."""
     stream = ctx.stdin if ctx.stdin is not None else sys.stdin
     name = "stdin"
     try:
@@ -329,24 +331,32 @@ def _read_stdin(ctx: _Context) -> _Read:
             head.append(line)
             if line.strip():
                 break
-        if not any(line.strip() for line in head):
+        first = head[-1].lstrip("\ufeff").strip() if head else ""
+        if not first:
             yield name, SourceProblem("empty: nothing was piped in")
             return
-        first = head[-1].lstrip("\ufeff")
-        kind = ctx.fmt if ctx.fmt not in (None, "url") else ("jsonl" if first.lstrip().startswith("{") else "txt")
-        if kind in ("jsonl", "json") and _is_json_object_line(first.encode("utf-8")):
+        kind = ctx.fmt if ctx.fmt not in (None, "url") else _stdin_kind(first)
+        if kind == "jsonl":
             yield from iter_json_lines(itertools.chain(head, stream), name=name, field_map=ctx.field_map)
             return
         text = "".join(head) + stream.read()
     except UnicodeDecodeError as exc:
         yield name, SourceProblem(f"not UTF-8 text ({exc.reason}); pipe UTF-8 in (e.g. through iconv)")
         return
-    if kind in ("json", "jsonl"):
+    if kind == "json":
         yield from iter_json_document(text, name=name, field_map=ctx.field_map)
         return
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    yield from _read_document(text.encode("utf-8"), f"stdin:{digest}", kind if kind == "html" else "txt",
-                              ctx, declared="utf-8", url=None)
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()[:12]  # same text, same id: re-piping is idempotent
+    yield from _read_document(data, f"stdin:{digest}", kind, ctx, declared="utf-8", url=None)
+
+
+def _stdin_kind(first_line: str) -> str:
+    if first_line.startswith("{") and first_line != "{":
+        return "jsonl"   # a broken first line is then one error, not the loss of the stream
+    if first_line.startswith(("{", "[")):
+        return "json"    # pretty-printed
+    return sniff_format(first_line.encode("utf-8"))
 
 
 # --- the web -----------------------------------------------------------------------------------
