@@ -162,3 +162,26 @@ def test_a_person_without_a_label_does_not_conform(mapped) -> None:
     conforms, report = broken(mapped, lambda g: g.remove((ruth, RDFS_LABEL, None)))
     assert not conforms
     assert "person/dana-ruth" in report
+
+
+def test_validation_with_the_ontology_agrees(mapped) -> None:
+    conforms, report = validate_graph(mapped[1], with_ontology=True)
+    assert conforms, report
+
+
+def test_validation_does_not_change_the_callers_graph(mapped) -> None:
+    _, graph = mapped
+    before = set(graph)
+    validate_graph(graph, with_ontology=True)
+    assert set(graph) == before
+
+
+def test_shapes_hold_under_rdfs_entailment_too(mapped) -> None:
+    """kg:evidence ⊑ prov:wasDerivedFrom must not make every fact look underived."""
+    from pyshacl import validate
+
+    from kg.rdf.validate import _ontology, _shapes
+
+    conforms, _, text = validate(mapped[1], shacl_graph=_shapes(), ont_graph=_ontology(),
+                                 inference="rdfs")
+    assert conforms, text

@@ -116,6 +116,7 @@ class _ArticleGraph:
         self.add = self.graph.add
         self._labelled: dict[URIRef, str] = {}
         self._used_keys: set[str] = set()
+        self._evidence: set[URIRef] = set()
         self._aliases = {p.name: p.aliases for p in facts.people}
 
     # ------------------------------------------------------------ whole article
@@ -213,12 +214,15 @@ class _ArticleGraph:
 
     def evidence(self, ev: Evidence) -> URIRef:
         iri = URIRef(f"{self.iri}/evidence/{ev.start}-{ev.end}")
+        if ev.rule:
+            self.add((iri, KG.rule, Literal(ev.rule)))  # one sentence may feed several rules
+        if iri in self._evidence:
+            return iri
+        self._evidence.add(iri)
         self.add((iri, RDF.type, KG.Evidence))
         self.add((iri, KG.sentence, Literal(ev.sentence)))
         self.add((iri, KG.charStart, Literal(ev.start)))
         self.add((iri, KG.charEnd, Literal(ev.end)))
-        if ev.rule:
-            self.add((iri, KG.rule, Literal(ev.rule)))
         self.add((iri, PROV.wasDerivedFrom, self.iri))
         return iri
 
