@@ -316,6 +316,11 @@ def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared
         yield name, article
     except SourceProblem as problem:
         yield name, problem
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as exc:
+        # trafilatura, lxml and feedparser are robust but not proven so on every page on
+        # the web: one odd document must not end the batch.
+        yield name, SourceProblem(f"could not parse it as {kind} ({type(exc).__name__}: "
+                                  f"{str(exc)[:120]}); try another --format, or report it")
 
 
 # --- stdin -------------------------------------------------------------------------------------
