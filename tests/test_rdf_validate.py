@@ -185,3 +185,12 @@ def test_shapes_hold_under_rdfs_entailment_too(mapped) -> None:
     conforms, _, text = validate(mapped[1], shacl_graph=_shapes(), ont_graph=_ontology(),
                                  inference="rdfs")
     assert conforms, text
+
+
+def test_the_shapes_are_well_formed_shacl(mapped) -> None:
+    from pyshacl import validate
+
+    from kg.rdf.validate import _shapes
+
+    conforms, _, text = validate(mapped[1], shacl_graph=_shapes(), meta_shacl=True)
+    assert conforms, text
