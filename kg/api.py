@@ -70,10 +70,13 @@ def articles(store) -> list[dict]:
 
 def remove(store, names: Sequence[str]) -> tuple[int, list[str]]:
     """Remove articles by id, URL or graph IRI: (how many removed, names not found)."""
-    found = store.find_articles(list(names))
-    missing = [n for n, iri in zip(names, found) if iri is None] if len(found) == len(names) else []
-    removed = store.remove_graphs([iri for iri in found if iri])
-    return removed, missing
+    found, missing = [], []
+    for name in names:
+        iris = store.find_articles([name])
+        found.extend(iris)
+        if not iris:
+            missing.append(name)
+    return store.remove_graphs(found), missing
 
 
 def load(store, paths: Sequence[str], fmt: str | None = None) -> int:

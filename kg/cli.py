@@ -189,7 +189,7 @@ def query(ctx, name, value, fmt, since, until, place, include_planned, timeout, 
         kg query office-holders "Prime Minister" --country Israel
     """
     spec = api.QUERIES[name]
-    main = getattr(spec, "main_param", None)
+    main = next((p.name for p in spec.params if p.required), None)
     if main and value is None:
         raise click.UsageError(f"kg query {name} needs a {main.upper()}, e.g. kg query {name} \"...\"")
     if value is not None and not main:
@@ -371,7 +371,11 @@ def load(ctx, paths, fmt):
 
 
 def main() -> None:
-    cli(prog_name="kg")
+    try:
+        cli(prog_name="kg")
+    except BrokenPipeError:  # `kg export | head`: the reader left; not an error
+        sys.stderr.close()
+        sys.exit(0)
 
 
 if __name__ == "__main__":
