@@ -311,9 +311,32 @@ def test_oversized_article_is_an_error_by_default_or_truncated_on_request(in_tmp
     assert [a.id for a in articles(items)] == ["small"]
     got = {e.input: e.reason for e in errors(items)}
     assert "too long" in got["giant.txt"] and "truncat" in got["giant.txt"]
-    assert "too long" in got["giant.jsonl line 1"] and f"{MAX_TEXT_CHARS:,}" in got["giant.jsonl line 1"]
+    assert "too long" in got["giant.jsonl line 1"] and "line cap" in got["giant.jsonl line 1"]
     [cut] = run(["giant.txt"], oversize="truncate", max_text_chars=50_000)
     assert 45_000 <= len(cut.text) <= 50_000 and cut.extra["truncated_from"] > 9_000_000
+
+
+def test_jsonl_text_over_the_character_cap_but_under_the_line_cap(in_tmp):
+    jsonl(in_tmp / "long.jsonl", [{"id": "long", "text": EN_1 * 30}, {"id": "ok", "text": EN_1}])
+    items = run(["long.jsonl"], max_text_chars=5_000)
+    assert [a.id for a in articles(items)] == ["ok"]
+    [err] = errors(items)
+    assert err.input == "long.jsonl line 1" and "5,000 cap" in err.reason
+
+
+def test_json_list_saved_as_json_lines_is_refused_without_loading_it(in_tmp):
+    rows = [{"id": f"r{i}", "text": EN_1} for i in range(300)]  # ~100 KB, over the 70 KB line cap
+    (in_tmp / "list.jsonl").write_text(json.dumps(rows) + "\n" + json.dumps({"id": "after", "text": EN_2}) + "\n")
+    items = run(["list.jsonl"], max_text_chars=1_000)
+    assert [a.id for a in articles(items)] == ["after"]
+    [err] = errors(items)
+    assert err.input == "list.jsonl line 1" and "jq -c" in err.reason
+
+
+def test_small_json_list_on_a_json_lines_line_gets_the_same_hint(in_tmp):
+    (in_tmp / "small.jsonl").write_text(json.dumps([{"id": "a", "text": EN_1}]) + "\n", "utf-8")
+    [err] = run(["small.jsonl"])
+    assert err.input == "small.jsonl line 1" and "got a list" in err.reason and "jq -c" in err.reason
 
 
 def test_non_english_article_is_skipped_not_failed(in_tmp):

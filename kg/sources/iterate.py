@@ -36,7 +36,7 @@ from kg.sources.detect import FORMATS, format_from_content_type, format_from_nam
 from kg.sources.errors import SkippedArticle, SourceError, SourceProblem
 from kg.sources.language import MIN_WORDS, guess_language
 from kg.sources.options import FetchOptions
-from kg.sources.records import check_field_map, iter_json_document, iter_json_lines
+from kg.sources.records import capped_lines, check_field_map, iter_json_document, iter_json_lines
 
 if TYPE_CHECKING:
     from kg.sources.fetch import Fetcher
@@ -264,9 +264,17 @@ def _is_json_object_line(line: bytes) -> bool:
         return False
 
 
+def _line_cap(ctx: _Context) -> int:
+    """Bytes one JSON line may hold: room for a text at the character cap even if every
+    character is escaped as \\uXXXX, plus its other fields. Truncating keeps longer texts."""
+    if ctx.oversize == "truncate":
+        return MAX_FILE_BYTES
+    return 6 * ctx.max_text_chars + 64 * 1024
+
+
 def _read_jsonl(f, name: str, ctx: _Context) -> _Read:
     count = 0
-    for item in iter_json_lines(f, name=name, field_map=ctx.field_map):
+    for item in iter_json_lines(capped_lines(f, _line_cap(ctx)), name=name, field_map=ctx.field_map):
         count += 1
         yield item
     if not count:

@@ -9,13 +9,41 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from kg.article import Article
 from kg.sources.dates import parse_published
 from kg.sources.errors import SourceProblem
 
 FIELDS = ("id", "url", "title", "published", "text", "author", "publisher", "language")
+
+
+@dataclass(frozen=True)
+class OversizedLine:
+    """Stands in for a line too long to hold in memory; it was read past, not kept."""
+
+    size: int        # bytes in the line
+    cap: int         # the cap it broke
+    head: bytes      # its first bytes, to tell a JSON list saved as .jsonl
+
+
+def capped_lines(f: BinaryIO, cap: int) -> Iterator[bytes | OversizedLine]:
+    """The lines of a binary stream, never holding more than `cap` bytes of one line."""
+    while True:
+        line = f.readline(cap + 1)
+        if not line:
+            return
+        if len(line) <= cap or line.endswith(b"\n"):
+            yield line
+            continue
+        size, head = len(line), line[:64]
+        while True:
+            chunk = f.readline(1 << 20)
+            size += len(chunk)
+            if not chunk or chunk.endswith(b"\n"):
+                break
+        yield OversizedLine(size, cap, head)
 
 
 def check_field_map(field_map: dict[str, str] | None) -> dict[str, str]:
@@ -54,6 +82,9 @@ def _optional_str(value: Any, key: str) -> str | None:
 
 
 def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str) -> Article:
+    if isinstance(obj, list):
+        raise SourceProblem("expected a JSON object with a \"text\" field, got a list; JSON Lines "
+                            "need one article object per line (convert a list with jq -c '.[]')")
     if not isinstance(obj, dict):
         raise SourceProblem(f"expected a JSON object with a \"text\" field, got a {type(obj).__name__}")
     key = {f: field_map.get(f, f) for f in FIELDS}
@@ -78,11 +109,18 @@ def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str
     )
 
 
-def iter_json_lines(lines: Iterable[bytes | str], *, name: str, field_map: dict[str, str]
+def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, field_map: dict[str, str]
                     ) -> Iterator[tuple[str, Article | SourceProblem]]:
     """(input name, Article or problem) per non-blank line, reading one line at a time."""
     for n, line in enumerate(lines, start=1):
         where = f"{name} line {n}"
+        if isinstance(line, OversizedLine):
+            hint = ("; it starts with '[': a JSON list saved as JSON Lines? convert it with "
+                    "jq -c '.[]'" if line.head.lstrip().startswith(b"[") else
+                    "; split the article, or allow truncation (oversize='truncate')")
+            yield where, SourceProblem(f"text too long: the line has {line.size:,} bytes, over the "
+                                       f"{line.cap:,}-byte line cap{hint}")
+            continue
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8")
