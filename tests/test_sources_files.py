@@ -384,3 +384,16 @@ def test_stdin_pretty_json_html_empty_and_non_utf8():
     latin = io.TextIOWrapper(io.BytesIO(("Caf\u00e9\n" + EN_1).encode("latin-1")), encoding="utf-8")
     [bad] = run(["-"], stdin=latin)
     assert isinstance(bad, SourceError) and "not UTF-8" in bad.reason
+
+
+def test_local_files_do_not_import_requests_or_trafilatura(in_tmp):
+    import subprocess
+    import sys
+
+    (in_tmp / "a.txt").write_text("Title\n" + EN_1, "utf-8")
+    jsonl(in_tmp / "b.jsonl", [{"id": "b", "text": EN_2}])
+    code = ("import sys; from kg.sources import iter_articles; "
+            "n = len(list(iter_articles(['a.txt', 'b.jsonl']))); "
+            "print(n, sorted(m for m in ('requests', 'trafilatura', 'feedparser', 'spacy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2", "[]"]
