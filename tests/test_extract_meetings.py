@@ -113,3 +113,20 @@ def test_including_list_gives_one_meeting_each(nlp):
 def test_no_meeting_without_two_named_people(nlp):
     assert meetings(nlp, "Donald Trump met reporters in the Oval Office on Monday.") == []
     assert meetings(nlp, "Donald Trump called the report a hoax.") == []
+
+
+def test_talks_between_and_a_call_of_two_subjects(nlp):
+    m = only(meetings(nlp, "Talks between Nancy Pelosi and Mitch McConnell broke down on Tuesday."))
+    assert set(m.participants) == {"Nancy Pelosi", "Mitch McConnell"} and m.date == "2019-09-10"
+    m = only(meetings(nlp, "Barack Obama and Benjamin Netanyahu spoke by phone for an hour last week."))
+    assert m.kind == "call" and m.date == "2019-09"
+
+
+def test_present_tense_report_is_the_day_of_publication(nlp):
+    m = only(meetings(nlp, "Benjamin Netanyahu is at the White House, meeting with Barack Obama."))
+    assert (m.date, m.place) == ("2019-09-12", "Washington")
+
+
+def test_place_named_through_of(nlp):
+    m = only(meetings(nlp, "Moon Jae-in and Kim Jong Un met on Friday at the border village of Panmunjom."))
+    assert m.place == "Panmunjom" and m.date == "2019-09-06"

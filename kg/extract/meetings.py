@@ -161,6 +161,13 @@ def _group(tok, people) -> list[str]:
 
 def _subject(verb, people) -> list[str]:
     """People of a verb's subject; for a verb without one ("... and also met"), its head's."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # a misparsed subject: names hanging to the left of the verb ("Barack/ADP Obama and ... spoke")
+        for child in verb.lefts:
+            names = list(dict.fromkeys(_names(child, people) + [
+                n for g in child.children if g.dep_ == "pobj" for n in _names(g, people)]))
+            if names and child.dep_ not in ("npadvmod", "advcl", "ccomp"):
+                return names
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -191,13 +198,15 @@ def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meetin
         return None  # "called him a liar", "called for talks", "called off"
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
-    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    between = any(_preps(tok, ("between",)))  # "talks between X and Y", even when parsed as a verb
+    if tok.tag_ in ("VBZ", "VBP") and not between and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return None  # present simple in running text is habitual ("he talks with him all the time")
     if lemma == "shake" and not any(c.lower_ == "hands" for c in tok.children):
         return None
-    if lemma in ("talk", "speak") and not any(_preps(tok, ("with", "to"))):
-        return None  # "he spoke" alone is a quote, not a meeting
     subject = _subject(tok, people)
+    if lemma in ("talk", "speak") and not (any(_preps(tok, ("with", "to", "between")))
+                                           or (len(subject) > 1 and _is_phone(tok))):
+        return None  # "he spoke" alone is a quote, not a meeting; "X and Y spoke by phone" is a call
     objects: list[str] = []
     agent: list[str] = []
     for child in tok.children:
@@ -364,6 +373,9 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     date = _date(tokens, tok, tense, article)
     if date is None and status == "happened":
         date = _date(list(tok.sent), tok, tense, article)  # a date elsewhere in the sentence
+    if date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
+        date = article.published.isoformat()
+        confidence *= 0.8
     where = place_in(tokens, tok)
     sent = tok.sent
     return Meeting(
@@ -372,6 +384,22 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         hosts=tuple(hosts), visitors=tuple(visitors),
         confidence=confidence if status == "happened" else confidence * 0.7,
         evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),))
+
+
+def _is_news_of_the_day(tok, verb) -> bool:
+    """An undated meeting told in the present ("is meeting with") or in the article's opening
+    sentences is the day's news: it happened on the publication date."""
+    if verb.tag_ in ("VBG", "VBZ", "VBP") and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP")
+                                                 for c in verb.children if c.dep_ == "aux"):
+        return True
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_ in ("VBZ", "VBP"):
+        return True  # "X is at the White House, meeting with Y"
+    if verb.tag_ != "VBD" and not (tok.pos_ == "NOUN" and verb.tag_ == "VBD"):
+        return False
+    doc = tok.doc
+    first = [s for s in doc.sents if len(s) > 4][:2]
+    return any(s.start <= tok.i < s.end for s in first) and not any(
+        t.lower_ in ("recently", "previously", "earlier", "once", "ever", "already") for t in tok.sent)
 
 
 def _merge(found: list[Meeting]) -> list[Meeting]:

@@ -59,6 +59,11 @@ def _locative(root) -> bool:
         return True
     if root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour"):
         return True
+    # "at the border village of Panmunjom", "on the sidelines of the summit in Osaka"
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE | {"on"}:
+            return True
     # "in Biarritz, France": the country hangs on the city
     if root.dep_ in ("appos", "conj", "npadvmod") and root.head.dep_ == "pobj" and root.head.head.lower_ in _LOCATIVE:
         return True
