@@ -109,7 +109,7 @@ def _name_of(tok, people) -> str | None:
         return _possessive(tok, people)
     # a title phrase whose head is not the name: "Prime Minister [Shinzo] Abe of Japan", "the secretary"
     left = tok.doc[tok.left_edge.i: tok.i + 1]
-    if len(left) > 1:
+    if len(left) > 1 and not any(t.dep_ == "poss" or t.tag_ == "POS" for t in left):
         name = people.name_for(left)
     if not name:
         for child in tok.children:
@@ -128,13 +128,13 @@ def _possessive(tok, people) -> str | None:
     return _recent(tok, people, 1)[0] if _recent(tok, people, 1) else None
 
 
-def _recent(tok, people, n: int) -> list[str]:
+def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False) -> list[str]:
     """The last `n` distinct people named (or referred to as "he"/"she") before `tok`, within its
-    sentence and the five before it."""
+    sentence and the `sentences` before it; `officials`: only people the article gives an office."""
     doc = tok.doc
     lo = tok.sent.start
     prev = tok.sent
-    for _ in range(5):
+    for _ in range(sentences):
         if prev.start == 0:
             break
         prev = doc[prev.start - 1].sent
@@ -144,17 +144,24 @@ def _recent(tok, people, n: int) -> list[str]:
         if t.ent_type_ != "PERSON" and t.lower_ not in ("he", "she"):
             continue
         name = people.name_for(t)
-        if name and name not in names:
-            names.append(name)
-            if len(names) == n:
-                break
+        if not name or name in names:
+            continue
+        if officials and hasattr(people, "offices_of") and not people.offices_of(name):
+            continue
+        names.append(name)
+        if len(names) == n:
+            break
     return names
 
 
 def _group(tok, people) -> list[str]:
-    """"the two leaders", "they", "both": the two people named last."""
+    """"the two leaders", "they", "both": the two people named last (office holders for "leaders")."""
     words = {t.lower_ for t in tok.subtree} | {tok.lower_}
     if tok.lower_ in ("they", "their", "both", "them") or ("two" in words and words & _GROUP_WORDS):
+        if words & {"leaders", "presidents", "heads", "counterparts"}:
+            names = _recent(tok, people, 2, officials=True)
+            if len(names) == 2:
+                return names
         return _recent(tok, people, 2)
     return []
 
@@ -269,7 +276,10 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             and gov.head is not gov and hops < 3:
         gov = gov.head
         hops += 1
-    if gov.pos_ in ("VERB", "AUX") and gov is not tok:
+    between = [n for g in _preps(tok, ("between",)) for n in (_names(g, people) or _group(g, people))]
+    if len(set(between)) >= 2:
+        pass  # "the meeting between X and Y": the people are named, whoever talks about it
+    elif gov.pos_ in ("VERB", "AUX") and gov is not tok:
         if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj":
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 subj = []  # "the meeting took place": the noun is the subject, not a person
