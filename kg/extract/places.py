@@ -18,7 +18,7 @@ def place_in(tokens, anchor) -> tuple[str, str | None] | None:
     """(place, country) of the best place named among `tokens` (a clause), or None.
 
     A place counts when it is the object of a locative preposition ("in", "at") or of a
-    visit verb, or a known landmark. `anchor` (the trigger token) breaks ties by distance."""
+    visit verb; a known landmark there stands for its city. `anchor` (the trigger token) breaks ties by distance."""
     doc = anchor.doc
     idx = {t.i for t in tokens}
     found: list[tuple[int, int, str, str | None]] = []
@@ -32,8 +32,8 @@ def place_in(tokens, anchor) -> tuple[str, str | None] | None:
         kind = place_kind(text) if hit else None
         if ent.label_ == "ORG" and kind != "landmark":
             continue  # organisations are not places, unless a seat of government ("the Kremlin")
-        if not _locative(ent.root) and kind != "landmark":
-            continue
+        if not _locative(ent.root):
+            continue  # "the Knesset election", "the Kremlin said": named, but not where anyone met
         if hit is None:
             if ent.label_ not in ("GPE", "FAC", "LOC"):
                 continue
