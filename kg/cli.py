@@ -151,7 +151,7 @@ def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, sha
                       published=published, workers=workers, model=model, force=force, shard=shard,
                       fetch_options=api.fetch_options(timeout=timeout, retries=retries, rate=rate),
                       check_language=not any_language, truncate=truncate,
-                      stdin=click.get_text_stream("stdin"), on_event=progress)
+                      stdin=sys.stdin, on_event=progress)
     progress._clear()
     if not quiet:
         click.echo(report.summary(), err=True)
@@ -160,6 +160,13 @@ def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, sha
 
 
 # --- reading ---------------------------------------------------------------------------------
+
+def _echo(text: str) -> None:
+    """Print a result; an empty jsonl result prints nothing, not a blank line."""
+    text = text.rstrip("\n")
+    if text:
+        click.echo(text)
+
 
 def _query_options(f):
     for option in reversed([
@@ -207,7 +214,7 @@ def query(ctx, name, value, fmt, since, until, place, include_planned, timeout, 
     if between:
         params["since"], params["until"] = between
     with _open(ctx, read_only=True) as store:
-        click.echo(_run(api.query, store, name, fmt=fmt, timeout=timeout, **params))
+        _echo(_run(api.query, store, name, fmt=fmt, timeout=timeout, **params))
 
 
 @cli.command("who-met")
@@ -226,7 +233,7 @@ def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
     """
     params = _params(person=person, since=since, until=until, place=place, include_planned=include_planned)
     with _open(ctx, read_only=True) as store:
-        click.echo(_run(api.query, store, "who-met", fmt=fmt, timeout=timeout, **params))
+        _echo(_run(api.query, store, "who-met", fmt=fmt, timeout=timeout, **params))
 
 
 @cli.command()
@@ -243,7 +250,7 @@ def sparql(ctx, query_or_file, fmt, timeout):
         kg sparql my-query.rq --format csv
     """
     with _open(ctx, read_only=True) as store:
-        click.echo(_run(api.sparql, store, query_or_file, fmt=fmt, timeout=timeout))
+        _echo(_run(api.sparql, store, query_or_file, fmt=fmt, timeout=timeout))
 
 
 @cli.command()
@@ -263,7 +270,7 @@ def export(ctx, fmt, output):
             with open(output, "wb") as out:
                 _run(api.export, store, fmt, out)
         else:
-            _run(api.export, store, fmt, click.get_binary_stream("stdout"))
+            _run(api.export, store, fmt, sys.stdout.buffer)
 
 
 @cli.command()

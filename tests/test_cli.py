@@ -1,0 +1,191 @@
+"""Every kg command through click's CliRunner, on the embedded store and on a live Oxigraph server.
+
+The articles are written here for the tests.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+
+ARTICLES = [
+    {"id": "test/sochi", "url": "https://news.test/sochi", "published": "2019-09-12",
+     "title": "Leaders meet on the Black Sea",
+     "text": ("Prime Minister Benjamin Netanyahu met Russian President Vladimir Putin in Sochi on Thursday, "
+              "days before the September 17 Knesset election. Netanyahu said the talks were useful. "
+              "Avigdor Liberman, who leads the Israel Beytenu party, called the trip a stunt.")},
+    {"id": "test/berlin", "url": "https://news.test/berlin", "published": "2019-06-18",
+     "title": "Talks in Berlin",
+     "text": ("German Chancellor Angela Merkel hosted French President Emmanuel Macron in Berlin on Monday. "
+              "Merkel said the talks had gone well.")},
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    return path
+
+
+def kg(store, *args, input=None):
+    return CliRunner().invoke(cli, ["--store", store, *map(str, args)], input=input, catch_exceptions=False)
+
+
+def bindings(result) -> list[dict[str, str]]:
+    data = json.loads(result.output)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+@pytest.fixture()
+def filled(store_location, corpus):
+    result = kg(store_location, "ingest", corpus)
+    assert result.exit_code == 0, result.output
+    return store_location
+
+
+def test_ingest_then_meetings_roles_memberships_elections(filled):
+    rows = bindings(kg(filled, "query", "meetings", "--format", "json"))
+    meetings = {}
+    for row in rows:
+        meetings.setdefault(row["meeting"], []).append(row)
+    sochi = [m for m in meetings.values() if {r["participantName"] for r in m} == {"Benjamin Netanyahu", "Vladimir Putin"}]
+    assert len(sochi) == 1
+    assert {(r["date"], r["place"], r["source"]) for r in sochi[0]} == {("2019-09-12", "Sochi", "https://news.test/sochi")}
+
+    roles = {(r["personName"], r["title"], r.get("country")) for r in bindings(kg(filled, "query", "roles", "--format", "json"))}
+    assert ("Vladimir Putin", "President", "Russia") in roles
+    assert ("Angela Merkel", "Chancellor", "Germany") in roles
+    members = {(r["personName"], r["party"]) for r in bindings(kg(filled, "query", "memberships", "--format", "json"))}
+    assert any(person == "Avigdor Liberman" and "Beit" in party for person, party in members)
+    elections = {(r["country"], r["date"]) for r in bindings(kg(filled, "query", "elections", "--format", "json"))}
+    assert ("Israel", "2019-09-17") in elections
+
+
+def test_ingesting_twice_adds_nothing(filled, corpus):
+    before = json.loads(kg(filled, "stats", "--format", "json").output)
+    again = kg(filled, "ingest", corpus)
+    assert again.exit_code == 0
+    assert "2 unchanged" in again.output
+    assert json.loads(kg(filled, "stats", "--format", "json").output) == before
+    forced = kg(filled, "ingest", corpus, "--force")
+    assert "2 ingested" in forced.output
+    assert json.loads(kg(filled, "stats", "--format", "json").output) == before
+
+
+def test_who_met_matches_any_name_and_case(filled):
+    result = kg(filled, "who-met", "netanyahu", "--format", "csv")
+    assert result.exit_code == 0
+    assert "Vladimir Putin" in result.output and "2019-09-12" in result.output
+    assert "Angela Merkel" not in result.output
+
+
+@pytest.mark.parametrize("name", ['Putin"', "Pu{tin}", '"} ; DROP ALL #', "x' } DELETE WHERE { ?s ?p ?o } #"])
+def test_who_met_with_hostile_names_returns_nothing_and_deletes_nothing(filled, name):
+    before = json.loads(kg(filled, "stats", "--format", "json").output)
+    result = kg(filled, "who-met", name, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert bindings(result) == []
+    assert json.loads(kg(filled, "stats", "--format", "json").output) == before
+
+
+def test_query_filters_and_formats(filled):
+    assert bindings(kg(filled, "who-met", "Putin", "--since", "2019-10-01", "--format", "json")) == []
+    assert len(bindings(kg(filled, "who-met", "Putin", "--place", "sochi", "--format", "json"))) == 1
+    tsv = kg(filled, "query", "meetings", "--format", "tsv").output.splitlines()
+    assert tsv[0].split("\t") == ["meeting", "participantName", "date", "place", "source"]
+    lines = kg(filled, "query", "roles", "--format", "jsonl").output.splitlines()
+    assert all("personName" in json.loads(line) for line in lines)
+    missing = kg(filled, "query", "who-met")
+    assert missing.exit_code != 0 and "PERSON" in missing.output
+
+
+def test_sparql_with_predeclared_prefixes(filled, tmp_path):
+    text = "SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } } ORDER BY ?name"
+    names = {r["name"] for r in bindings(kg(filled, "sparql", text, "--format", "json"))}
+    assert {"Vladimir Putin", "Angela Merkel"} <= names
+    query_file = tmp_path / "people.rq"
+    query_file.write_text(text)
+    assert {r["name"] for r in bindings(kg(filled, "sparql", query_file, "--format", "json"))} == names
+    bad = kg(filled, "sparql", "SELECT WHERE {")
+    assert bad.exit_code == 1 and bad.output.startswith("Error:")
+
+
+def test_export_turtle_parses_back_to_the_same_graph(filled, tmp_path):
+    kg(filled, "export", "--format", "nquads", "-o", tmp_path / "all.nq")
+    union = Graph()
+    for s, p, o, _ in Dataset().parse(tmp_path / "all.nq", format="nquads").quads():
+        union.add((s, p, o))
+    turtle = kg(filled, "export", "--format", "turtle").stdout_bytes
+    assert len(union) > 50
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), union)
+    trig = Dataset().parse(data=kg(filled, "export", "--format", "trig").stdout_bytes, format="trig")
+    assert len(list(trig.graphs())) >= 2
+
+
+def test_validate_reports_conformance(filled):
+    result = kg(filled, "validate")
+    assert result.exit_code == 0 and "conforms" in result.output
+
+
+def test_articles_and_remove(filled):
+    listed = kg(filled, "articles", "--format", "json")
+    assert {a["id"] for a in json.loads(listed.output)} == {"test/sochi", "test/berlin"}
+    removed = kg(filled, "remove", "test/berlin")
+    assert removed.exit_code == 0 and "removed 1" in removed.output
+    names = {r["name"] for r in bindings(kg(filled, "sparql",
+             "SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } }", "--format", "json"))}
+    assert "Angela Merkel" not in names and "Vladimir Putin" in names
+    missing = kg(filled, "remove", "no/such-article")
+    assert missing.exit_code == 1 and "no/such-article" in missing.output
+
+
+def test_load_restores_an_export(filled, tmp_path, store_location):
+    dump = tmp_path / "dump.nq"
+    kg(filled, "export", "--format", "nquads", "-o", dump)
+    stats = json.loads(kg(filled, "stats", "--format", "json").output)
+    target = str(tmp_path / "restored") if not store_location.startswith("http") else filled
+    if target == filled:
+        kg(filled, "remove", "test/sochi", "test/berlin")
+    loaded = kg(target, "load", dump)
+    assert loaded.exit_code == 0 and f"loaded {stats['triples']}" in loaded.output
+    assert json.loads(kg(target, "stats", "--format", "json").output) == stats
+
+
+def test_bad_inputs_fail_alone_and_the_rest_is_stored(store_location, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps(ARTICLES[1]) + "\n{not json\n" + json.dumps({"id": "no-text"}) + "\n", encoding="utf-8")
+    result = kg(store_location, "ingest", path, tmp_path / "absent.txt")
+    assert result.exit_code == 1
+    assert "line 2" in result.output and "absent.txt" in result.output
+    assert "1 ingested" in result.output
+    assert [a["id"] for a in json.loads(kg(store_location, "articles", "--format", "json").output)] == ["test/berlin"]
+
+
+def test_text_file_and_stdin(store_location, tmp_path):
+    text = tmp_path / "visit.txt"
+    text.write_text("Talks in Oslo\n\nPrime Minister Jonas Lund met German Chancellor Olaf Brandt in Oslo on Tuesday.\n")
+    result = kg(store_location, "ingest", text, "--published", "2021-03-05")
+    assert result.exit_code == 0, result.output
+    rows = bindings(kg(store_location, "who-met", "Lund", "--format", "json"))
+    assert {r["date"] for r in rows} == {"2021-03-02"}
+    piped = kg(store_location, "ingest", "-", input=json.dumps(ARTICLES[1]) + "\n")
+    assert piped.exit_code == 0 and "1 ingested" in piped.output
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in cli.commands.items():
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, name
+
+
+def test_unreachable_server_is_a_clear_error():
+    result = CliRunner().invoke(cli, ["--store", "http://127.0.0.1:9", "stats"])
+    assert result.exit_code != 0
+    assert "127.0.0.1:9" in result.output and "Traceback" not in result.output
