@@ -55,3 +55,16 @@ def test_business_and_press_titles_are_not_roles(nlp):
     got = roles(nlp, "Apple chairman Arthur Levinson and a spokesman, Tom Reed, declined to comment. "
                      "The company's president, Jane Doe, left.")
     assert not got
+
+
+def test_bare_title_takes_the_country_of_the_articles_legislature(nlp):
+    got = roles(nlp, "Prime Minister Dana Levi met the Japanese Prime Minister Ken Sato on Monday. "
+                     "Levi faces a Knesset vote next week.")
+    assert got[("Dana Levi", "Prime Minister")].country == "Israel"
+    assert got[("Ken Sato", "Prime Minister")].country == "Japan"
+
+
+def test_bare_title_without_clues_takes_the_country_the_article_names_most(nlp):
+    got = roles(nlp, "Foreign Minister Lena Dahl flew to Oslo. Norway and Sweden signed the pact; "
+                     "officials in Norway praised it.")
+    assert got[("Lena Dahl", "Foreign Minister")].country == "Norway"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.article import Article
+from kg.extract.geo import country_for, legislature_for, legislature_names
 from kg.extract.titles import TitleMention
 from kg.facts import Evidence, Role
 from kg.nlp.lexicons import bodies
@@ -30,8 +31,20 @@ def home_country(doc, people) -> str | None:
             votes[m.country] += 1          # "Sen.", "Foreign Secretary": the title implies it
     text = doc.text
     for name, body in bodies().items():
-        if body.country and len(name) > 4 and name[0].isupper():
+        if body.country and len(name) > 4 and name[0].isupper() and name in text:
             votes[body.country] += text.count(name)
+    if votes:
+        return votes.most_common(1)[0][0]
+    for name in legislature_names():   # "the Knesset", "the Bundestag": whose politics this is
+        if name[0].isupper() and name in text:
+            votes[legislature_for(name)[0]] += text.count(name)
+    if votes:
+        return votes.most_common(1)[0][0]
+    for ent in doc.ents:               # failing all that, the country the article names most
+        if ent.label_ in ("GPE", "NORP"):
+            country = country_for(ent.text)
+            if country:
+                votes[country] += 1
     if votes:
         return votes.most_common(1)[0][0]
     explicit = Counter(m.country for m in people.titles if m.explicit_country and m.country)
