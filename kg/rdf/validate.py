@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from rdflib import RDF, Dataset, Graph, Namespace
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 
 from kg.rdf.ontology_files import ontology_path, shapes_path
@@ -54,11 +54,11 @@ def validate_graph(data: Graph | Dataset, with_ontology: bool = False) -> tuple[
         graph, shacl_graph=_shapes(), ont_graph=_ontology() if with_ontology else None,
         inference="none", allow_warnings=True, abort_on_first=False,
         inplace=graph is not data)  # our own union copy may be used as is
-    return conforms, _report(conforms, results, len(graph))
+    return conforms, _report(conforms, results, graph)
 
 
-def _report(conforms: bool, results: Graph, triples: int) -> str:
-    """One line per violation: focus node, path, message, value; then counts per message."""
+def _report(conforms: bool, results: Graph, data: Graph) -> str:
+    """One line per result: severity, focus node, path, message, value(s); then counts per message."""
     lines: list[str] = []
     counts: Counter[str] = Counter()
     for result in results.subjects(RDF.type, SH.ValidationResult):
@@ -73,9 +73,14 @@ def _report(conforms: bool, results: Graph, triples: int) -> str:
             line += f" {_short(path)}"
         line += f": {message}"
         if value is not None:
-            line += f" (value: {value.n3() if hasattr(value, 'n3') else value})"
+            line += f" (value: {value.n3()})"
+        elif isinstance(path, URIRef):  # e.g. too many values: show them
+            values = sorted(o.n3() for o in data.objects(focus, path))
+            if values:
+                line += f" (values: {', '.join(values[:5])}{', ...' if len(values) > 5 else ''})"
         lines.append(line)
     lines.sort()
+    triples = len(data)
     head = (f"Conforms: {triples} triples satisfy the shapes." if conforms and not lines else
             f"{'Conforms (with warnings)' if conforms else 'Does not conform'}: "
             f"{len(lines)} result(s) in {triples} triples.")
