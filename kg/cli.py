@@ -309,7 +309,11 @@ def validate(ctx):
     if not conforms:
         click.echo(report)
         raise Failed("the graph does not conform to the shapes (violations above)")
-    click.echo("the graph conforms to the shapes")
+    if "warning" in report.lower():
+        click.echo(report)
+        click.echo("the graph conforms to the shapes, with the warnings above")
+    else:
+        click.echo("the graph conforms to the shapes")
 
 
 @cli.command()
