@@ -1,7 +1,7 @@
 """Where the ontology and the SHACL shapes live: the repository's ontology/ folder.
 
-kg is installed editable, so the folder sits beside the package. KG_ONTOLOGY_DIR
-points elsewhere (e.g. for a packaged install that ships the folder separately).
+The package reaches it as kg/ontology (a link to ../ontology in the checkout; a
+copy inside a built wheel). KG_ONTOLOGY_DIR points elsewhere.
 """
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ SHAPES_FILE = "shapes.ttl"
 def ontology_dir() -> Path:
     """The folder holding kg.ttl and shapes.ttl; raises FileNotFoundError saying how to fix it."""
     override = os.environ.get("KG_ONTOLOGY_DIR")
-    folder = Path(override) if override else Path(__file__).resolve().parents[2] / "ontology"
+    folder = Path(override) if override else Path(__file__).parents[1] / "ontology"
     if not (folder / ONTOLOGY_FILE).is_file() or not (folder / SHAPES_FILE).is_file():
         raise FileNotFoundError(
-            f"no {ONTOLOGY_FILE} and {SHAPES_FILE} in {folder}: install kg from its git checkout "
-            "(pip install -e .) so the ontology/ folder sits beside the package, "
-            "or set KG_ONTOLOGY_DIR to a folder holding both files")
+            f"no {ONTOLOGY_FILE} and {SHAPES_FILE} in {folder}: reinstall kg (pip install -e . in its "
+            "checkout, or its wheel), or set KG_ONTOLOGY_DIR to a folder holding both files")
     return folder
 
 
