@@ -130,3 +130,38 @@ def test_present_tense_report_is_the_day_of_publication(nlp):
 def test_place_named_through_of(nlp):
     m = only(meetings(nlp, "Moon Jae-in and Kim Jong Un met on Friday at the border village of Panmunjom."))
     assert m.place == "Panmunjom" and m.date == "2019-09-06"
+
+
+def test_the_two_leaders_leaves_out_the_host(nlp):
+    text = ("Nancy Pelosi, the House speaker, and Chuck Schumer, the Senate minority leader, "
+            "came to the White House on Monday. Donald Trump said he ended a meeting with the two "
+            "Democratic leaders after three minutes.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Donald Trump", "Nancy Pelosi", "Chuck Schumer"}) in pairs
+
+
+def test_plural_group_resolves_to_a_nearby_list_of_names(nlp):
+    text = ("Joe Biden greeted the released sailors at the airport. "
+            "A bus took the four sailors -- Mark Hollis, Peter Lund and Sam Ortiz -- to a hospital.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Joe Biden", "Mark Hollis", "Peter Lund", "Sam Ortiz"}
+
+
+def test_speaking_after_a_report_verb_belongs_to_the_speaker(nlp):
+    text = ("Donald Trump said the preparations are going very well after speaking with "
+            "Japanese Prime Minister Shinzo Abe on Saturday.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Donald Trump", "Shinzo Abe"} and m.date == "2019-09-07"
+
+
+def test_meeting_ahead_of_which_something_was_said(nlp):
+    m = only(meetings(nlp, "The chancellor spoke ahead of a meeting with Emmanuel Macron in Paris. "
+                           "Angela Merkel made the remarks ahead of a meeting with Emmanuel Macron in Paris."))
+    assert set(m.participants) == {"Angela Merkel", "Emmanuel Macron"} and m.place == "Paris"
+
+
+def test_byline_is_not_a_subject(nlp):
+    text = ("Anna Berg and Tom Reyes\n\nWASHINGTON – Hours before flying to Hanoi for another meeting "
+            "with Kim Jong Un, Donald Trump praised the talks.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert not any("Anna Berg" in p or "Tom Reyes" in p for p in pairs)

@@ -128,7 +128,8 @@ def _possessive(tok, people) -> str | None:
     return _recent(tok, people, 1)[0] if _recent(tok, people, 1) else None
 
 
-def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False) -> list[str]:
+def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
+            exclude: tuple[str, ...] = ()) -> list[str]:
     """The last `n` distinct people named (or referred to as "he"/"she") before `tok`, within its
     sentence and the `sentences` before it; `officials`: only people the article gives an office."""
     doc = tok.doc
@@ -144,7 +145,7 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False) ->
         if t.ent_type_ != "PERSON" and t.lower_ not in ("he", "she"):
             continue
         name = people.name_for(t)
-        if not name or name in names:
+        if not name or name in names or name in exclude:
             continue
         if officials and hasattr(people, "offices_of") and not people.offices_of(name):
             continue
@@ -154,16 +155,69 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False) ->
     return names
 
 
-def _group(tok, people) -> list[str]:
-    """"the two leaders", "they", "both": the two people named last (office holders for "leaders")."""
+def _group(tok, people, exclude=()) -> list[str]:
+    """"the two leaders", "they", "both": the two people named last (office holders for "leaders"),
+    leaving out the meeting's other participants ("he met the two leaders" is not a meeting with
+    himself); "the freed Americans": the names listed with a plural noun nearby."""
     words = {t.lower_ for t in tok.subtree} | {tok.lower_}
+    exclude = tuple(exclude)
     if tok.lower_ in ("they", "their", "both", "them") or ("two" in words and words & _GROUP_WORDS):
         if words & {"leaders", "presidents", "heads", "counterparts"}:
-            names = _recent(tok, people, 2, officials=True)
+            names = _recent(tok, people, 2, officials=True, exclude=exclude)
             if len(names) == 2:
                 return names
-        return _recent(tok, people, 2)
+        return _recent(tok, people, 2, exclude=exclude)
+    return [n for n in _named_list(tok, people) if n not in exclude]
+
+
+def _named_list(tok, people) -> list[str]:
+    """A definite plural noun phrase ("the freed Americans", "the three detainees") → the people an
+    enumeration names nearby: a plural noun followed by two or more names ("three prisoners --
+    A, B and C"), in the same sentence, the next one or the two before it, nearest first."""
+    if tok.tag_ not in ("NNS", "NNPS") or not any(c.lower_ in ("the", "these", "those") for c in tok.children):
+        return []
+    doc = tok.doc
+    sents = [tok.sent]
+    if tok.sent.end < len(doc):
+        sents.append(doc[tok.sent.end].sent)
+    prev = tok.sent
+    for _ in range(2):
+        if prev.start == 0:
+            break
+        prev = doc[prev.start - 1].sent
+        sents.append(prev)
+    for sent in sents:
+        for noun in sent:
+            if noun.tag_ not in ("NNS", "NNPS") or noun.i == tok.i:
+                continue
+            names = _enumeration(doc, noun.i + 1, sent.end, people)
+            if len(names) >= 2:
+                return names
     return []
+
+
+def _enumeration(doc, start: int, end: int, people) -> list[str]:
+    """Names listed from `start` on: "-- A, B and C", ": A and B", "( A, B )"; stops at anything else."""
+    names: list[str] = []
+    i = start
+    while i < end and doc[i].is_punct and doc[i].text in ("--", "-", "—", "–", ":", "(", ","):
+        i += 1
+    while i < end:
+        t = doc[i]
+        if t.ent_type_ == "PERSON":
+            name = people.name_for(t)
+            if not name:
+                break
+            if name not in names:
+                names.append(name)
+            while i < end and doc[i].ent_type_ == "PERSON" and people.name_for(doc[i]) == name:
+                i += 1
+            continue
+        if t.lower_ in (",", "and") or (t.pos_ == "PROPN" and not t.ent_type_):
+            i += 1
+            continue
+        break
+    return names
 
 
 def _subject(verb, people) -> list[str]:
@@ -175,18 +229,57 @@ def _subject(verb, people) -> list[str]:
                 n for g in child.children if g.dep_ == "pobj" for n in _names(g, people)]))
             if names and child.dep_ not in ("npadvmod", "advcl", "ccomp"):
                 return names
+    climbed = False
     for _ in range(4):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if not _same_paragraph(child, verb):
+                    return []  # a byline or headline glued to the sentence by the parser
                 names = _names(child, people) or _group(child, people)
-                return names
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
+                if names or not climbed or child.pos_ == "PRON" or verb.dep_ != "ccomp":
+                    return names
+                # "X said the logistics are going well after speaking with Y": the speaker spoke
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "after speaking with Y": the verb the preposition hangs on
+            climbed = True
+        elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _names(verb.head, people)
             verb = verb.head
+            climbed = True
         else:
             break
     return []
+
+
+def _more_names(arg, people) -> list[str]:
+    """Names right after an argument that the parser failed to coordinate with it ("spoke to A
+    and South Korean Foreign Minister B-c" with B-c left dangling): titles, commas and "and" between
+    names are skipped; a verb, a preposition or a name that is a clause's subject ends the list."""
+    doc = arg.doc
+    i = arg.right_edge.i + 1
+    end = arg.sent.end
+    names: list[str] = []
+    while i < end:
+        t = doc[i]
+        if t.ent_type_ == "PERSON":
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                break
+            name = people.name_for(t)
+            if name and name not in names:
+                names.append(name)
+            i += 1
+            continue
+        if t.lower_ in (",", "and", "-") or t.pos_ in ("PROPN", "ADJ") or t.ent_type_ == "NORP":
+            i += 1
+            continue
+        break
+    return names
+
+
+def _same_paragraph(a, b) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi] if t.is_space)
 
 
 def _preps(tok, words: tuple[str, ...]):
@@ -201,33 +294,52 @@ def _preps(tok, words: tuple[str, ...]):
 
 def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meeting | None:
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "aux" and tok.tag_ == "VBD" and tok.head.pos_ == "VERB" and tok.head.tag_ == "VBD":
+        # "as he welcomed freed American X": the tagger took the trigger for an auxiliary of the
+        # participle after it; the arguments hang on that participle
+        return _verb_meeting_args(tok, tok.head, kind, role, article, people)
+    return _verb_meeting_args(tok, tok, kind, role, article, people)
+
+
+def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people) -> Meeting | None:
+    """A verb trigger `tok` whose arguments are the children of `verb` (itself, unless misparsed)."""
+    lemma = tok.lemma_.lower()
     if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") for c in tok.children):
         return None  # "called him a liar", "called for talks", "called off"
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
     between = any(_preps(tok, ("between",)))  # "talks between X and Y", even when parsed as a verb
-    if tok.tag_ in ("VBZ", "VBP") and not between and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.tag_ in ("VBZ", "VBP") and not between and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # present simple in running text is habitual ("he talks with him all the time")
     if lemma == "shake" and not any(c.lower_ == "hands" for c in tok.children):
         return None
-    subject = _subject(tok, people)
-    if lemma in ("talk", "speak") and not (any(_preps(tok, ("with", "to", "between")))
+    subject = _subject(verb, people)
+    if lemma in ("talk", "speak") and not (any(_preps(verb, ("with", "to", "between")))
                                            or (len(subject) > 1 and _is_phone(tok))):
         return None  # "he spoke" alone is a quote, not a meeting; "X and Y spoke by phone" is a call
     objects: list[str] = []
     agent: list[str] = []
-    for child in tok.children:
+    groups = []
+    for child in verb.children:
         if child.dep_ in ("dobj", "dative") and lemma not in ("talk", "speak", "sit"):
-            objects.extend(_names(child, people))
+            found = _names(child, people)
+            objects.extend(found + _more_names(child, people))
+            if not found:
+                groups.append(child)
         elif child.dep_ == "agent":
             for g in child.children:
                 agent.extend(_names(g, people))
-    for g in _preps(tok, ("with", "to", "between", "alongside")):
-        objects.extend(_names(g, people) or _group(g, people))
-    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    for g in _preps(verb, ("with", "to", "between", "alongside")):
+        found = _names(g, people)
+        objects.extend(found + _more_names(g, people))
+        if not found:
+            groups.append(g)
+    for g in groups:
+        objects.extend(_group(g, people, exclude=subject + objects))
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive:
         subject, objects = agent, subject + objects
-    listed = [n for child in tok.children if child.dep_ in ("dobj", "prep") for n in _listed(child, people)]
+    listed = [n for child in verb.children if child.dep_ in ("dobj", "prep") for n in _listed(child, people)]
     if listed and subject and not passive:
         # "met with other leaders, including X and Y": one meeting with each, not one among them all
         objects = [o for o in objects if o not in listed]
@@ -238,7 +350,7 @@ def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meetin
             return extra or None
     participants = list(dict.fromkeys(subject + objects))
     if len(participants) < 2 and lemma == "meet":
-        participants = list(dict.fromkeys(participants + _group_subject(tok, people)))
+        participants = list(dict.fromkeys(participants + _group_subject(verb, people)))
     if len(participants) < 2:
         return None
     hosts, visitors = (), ()
@@ -262,8 +374,12 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     if tok.lower_ == "call" and not _is_phone(tok) and not any(_preps(tok, ("with", "between"))):
         return None  # "a call for calm"
     people_found: list[str] = []
+    groups = []
     for g in _preps(tok, ("with", "between", "among", "to")):
-        people_found.extend(_names(g, people) or _group(g, people))
+        found = _names(g, people)
+        people_found.extend(found)
+        if not found:
+            groups.append(g)
     for child in tok.children:
         if child.dep_ == "poss":
             people_found.extend(_names(child, people) or _group(child, people))
@@ -272,11 +388,14 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     # the verb the noun hangs on: "X held talks with Y", "X said during a meeting with Y"
     gov = tok.head
     hops = 0
-    while gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("pobj", "prep", "dobj", "conj", "appos", "attr") \
+    while gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("pobj", "prep", "dobj", "conj", "appos", "attr", "advmod") \
             and gov.head is not gov and hops < 3:
         gov = gov.head
         hops += 1
     between = [n for g in _preps(tok, ("between",)) for n in (_names(g, people) or _group(g, people))]
+    if len(set(between)) >= 2:
+        people_found.extend(between)  # "talks between the two leaders": both sides are the group
+        groups = []
     if len(set(between)) >= 2:
         pass  # "the meeting between X and Y": the people are named, whoever talks about it
     elif gov.pos_ in ("VERB", "AUX") and gov is not tok:
@@ -290,6 +409,8 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             people_found.extend(_names(g, people))
     else:
         gov = tok
+    for g in groups:
+        people_found.extend(_group(g, people, exclude=people_found))
     participants = list(dict.fromkeys(people_found))
     if len(participants) < 2:
         return None

@@ -24,12 +24,14 @@ def place_in(tokens, anchor) -> tuple[str, str | None] | None:
     found: list[tuple[int, int, str, str | None]] = []
     seen: set[int] = set()
     for ent in doc.ents:
-        if ent.start not in idx or ent.label_ not in _PLACE_LABELS or ent.start in seen:
+        if ent.start not in idx or ent.label_ not in _PLACE_LABELS + ("PERSON",) or ent.start in seen:
             continue
         seen.add(ent.start)
         text = ent.text
         hit = place_for(text)
         kind = place_kind(text) if hit else None
+        if ent.label_ == "PERSON" and kind not in ("city", "landmark"):
+            continue  # a gazetteer town the tagger took for a person ("the village of Panmunjom") counts
         if ent.label_ == "ORG" and kind != "landmark":
             continue  # organisations are not places, unless a seat of government ("the Kremlin")
         if not _locative(ent.root):
