@@ -44,6 +44,13 @@ def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | 
                            shard=parse_shard(shard) if shard else None, on_event=on_event)
 
 
+def count_articles(inputs: Sequence[str], glob: str | None = None) -> int | None:
+    """How many articles `inputs` hold, counted cheaply (None for URLs, feeds, stdin)."""
+    from kg.sources.estimate import estimate_count
+
+    return estimate_count(inputs, glob=glob)
+
+
 def fetch_options(timeout: float | None = None, retries: int | None = None,
                   rate: float | None = None, max_bytes: int | None = None):
     """FetchOptions for URLs and feeds, defaults where a value is None (see kg.sources.FetchOptions)."""

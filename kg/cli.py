@@ -67,11 +67,12 @@ def cli(ctx: click.Context, store: str | None) -> None:
 # --- ingest ----------------------------------------------------------------------------------
 
 class Progress:
-    """A status line with articles/s on a terminal; plain log lines otherwise."""
+    """A status line with articles/s and an ETA on a terminal; plain log lines otherwise."""
 
-    def __init__(self, quiet: bool, stream=None):
+    def __init__(self, quiet: bool, total: int | None = None, stream=None):
         self.stream = stream or sys.stderr
         self.quiet = quiet
+        self.total = total
         self.tty = self.stream.isatty()
         self.started = time.perf_counter()
         self.done = 0
@@ -79,25 +80,36 @@ class Progress:
 
     def __call__(self, event) -> None:
         if event.kind in ("failed", "skipped"):
-            self._clear()
+            self.clear()
             if event.kind == "failed" or not self.quiet:
                 click.echo(f"{event.kind}: {event.message}", err=True)
-        if event.kind in ("ingested", "unchanged"):
-            self.done += 1
+        if event.kind == "ingested":
+            return  # counted when parsed; stored a batch at a time
+        self.done += 1
         if self.quiet:
             return
         now = time.perf_counter()
         if self.tty and now - self.last > 0.2:
             self.last = now
-            rate = self.done / max(now - self.started, 1e-6)
-            self.stream.write(f"\r{self.done} articles  {rate:.1f} articles/s ")
+            self.stream.write("\r" + self.status(now) + " ")
             self.stream.flush()
-        elif not self.tty and event.kind == "ingested" and self.done % 100 == 0:
-            click.echo(f"{self.done} articles done", err=True)
+        elif not self.tty and self.done % 100 == 0:
+            click.echo(self.status(now), err=True)
 
-    def _clear(self) -> None:
+    def status(self, now: float) -> str:
+        rate = self.done / max(now - self.started, 1e-6)
+        if not self.total:
+            return f"{self.done} articles  {rate:.1f} articles/s"
+        left = max(self.total - self.done, 0) / max(rate, 1e-6)
+        width = 24
+        filled = int(width * min(self.done / self.total, 1.0))
+        return (f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} articles  "
+                f"{rate:.1f}/s  ETA {int(left // 60)}m{int(left % 60):02d}s")
+
+    def clear(self) -> None:
         if self.tty and not self.quiet:
             self.stream.write("\r\033[K")
+            self.stream.flush()
 
 
 def _field_map(values: tuple[str, ...]) -> dict[str, str] | None:
@@ -145,14 +157,14 @@ def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, sha
         kg ingest https://example.org/feed.xml --workers 2
     """
     field_map = _field_map(fields)
-    progress = Progress(quiet)
+    progress = Progress(quiet, total=None if quiet else api.count_articles(list(inputs), glob=glob))
     with _open(ctx) as store:
         report = _run(api.ingest, store, list(inputs), fmt=fmt, glob=glob, field_map=field_map,
                       published=published, workers=workers, model=model, force=force, shard=shard,
                       fetch_options=api.fetch_options(timeout=timeout, retries=retries, rate=rate),
                       check_language=not any_language, truncate=truncate,
                       stdin=sys.stdin, on_event=progress)
-    progress._clear()
+    progress.clear()
     if not quiet:
         click.echo(report.summary(), err=True)
     if not report.ok:

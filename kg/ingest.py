@@ -16,7 +16,9 @@ from typing import Callable, Iterable, Iterator
 
 from kg.article import Article
 
-BATCH_SIZE = 32          # articles per worker task and per store transaction batch
+BATCH_SIZE = 32          # articles per store write batch
+TASK_SIZE = 16           # articles per worker task: small enough for a smooth progress bar
+PIPE_BATCH = 8           # spaCy's internal batch in the single-process path
 MAX_IN_FLIGHT = 2        # batches queued per worker: enough to keep workers busy, bounded for memory
 
 
@@ -24,7 +26,7 @@ MAX_IN_FLIGHT = 2        # batches queued per worker: enough to keep workers bus
 class IngestEvent:
     """What the loop tells the caller as it goes (for progress bars and logs)."""
 
-    kind: str            # "ingested", "unchanged", "skipped", "failed"
+    kind: str            # "parsed" (extracted, not yet stored), "ingested", "unchanged", "skipped", "failed"
     input: str           # article id, file, line or URL
     message: str = ""
 
@@ -80,18 +82,20 @@ def _init_worker(model: str | None) -> None:
     _worker_nlp = load_nlp(model)
 
 
-def _extract_batch(articles: list[Article]) -> list[tuple[Article, object]]:
-    """Parse and extract one batch; a failure is reported for its article alone."""
+def _extract_stream(articles: Iterable[Article]) -> Iterator[tuple[Article, object]]:
+    """Parse and extract article by article; a failure is reported for its article alone."""
     from kg.extract import extract_facts
 
-    out: list[tuple[Article, object]] = []
-    docs = _worker_nlp.pipe([a.text for a in articles])
-    for article in articles:
+    pairs = _worker_nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=PIPE_BATCH)
+    for doc, article in pairs:
         try:
-            out.append((article, extract_facts(next(docs), article)))
+            yield article, extract_facts(doc, article)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            out.append((article, f"{type(exc).__name__}: {exc}"))
-    return out
+            yield article, f"{type(exc).__name__}: {exc}"
+
+
+def _extract_batch(articles: list[Article]) -> list[tuple[Article, object]]:
+    return list(_extract_stream(articles))
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -106,12 +110,11 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def extracted(articles: Iterable[Article], *, workers: int = 1, model: str | None = None,
-              batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, object]]:
+              batch_size: int = TASK_SIZE) -> Iterator[tuple[Article, object]]:
     """(article, ArticleFacts or error text) for each article, in input order."""
     if workers <= 1:
         _init_worker(model)
-        for batch in _batches(articles, batch_size):
-            yield from _extract_batch(batch)
+        yield from _extract_stream(articles)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque[Future] = deque()
@@ -178,10 +181,11 @@ def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | No
         pending.clear()
         pending_articles.clear()
 
-    for article, facts in extracted(to_extract(), workers=workers, model=model, batch_size=batch_size):
+    for article, facts in extracted(to_extract(), workers=workers, model=model):
         if isinstance(facts, str):
             note("failed", article.id, f"{article.id}: extraction failed: {facts}")
             continue
+        emit(IngestEvent("parsed", article.id))
         iri, graph = article_graph(facts)
         report.triples += len(graph)
         pending.append((str(iri), graph))
