@@ -11,7 +11,15 @@ Mentions are PERSON entities (repaired by kg_person_repair), title references
 - two full names never merge when their first words differ (Barack ≠ Michelle Obama,
   Kim Jong Un ≠ Kim Yo Jong);
 - the canonical name is the commonest full form, shortest first on ties, so the same
-  person gets the same name in every article that names them fully.
+  person gets the same name in every article that names them fully;
+- one node per real person across articles (the canonical name is the IRI key):
+  a full name with the same first and last word as a well-known politician of
+  kg/data/well_known_people.tsv takes the gazetteer's name ("Donald J. Trump",
+  "Donald John Trump" → "Donald Trump"); other names lose their middle initials
+  ("John F. Kelly" → "John Kelly"; the gazetteer keeps "George W. Bush" apart from
+  "George H. W. Bush"); a surname the article never completes takes the gazetteer's
+  full name where the surname is unambiguous ("Putin" → "Vladimir Putin");
+- scraped-page junk is repaired or dropped before any of that (`repair_name`).
 """
 from __future__ import annotations
 
@@ -22,13 +30,18 @@ from dataclasses import dataclass, field
 from kg.extract.geo import country_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
-from kg.nlp.lexicons import female_words, honorifics, party_for
+from kg.nlp.lexicons import female_words, honorifics, known_by_surname, known_person, name_junk, party_for
 
 _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der", "la", "le", "du", "del", "ibn",
               "abu", "di", "dos", "das", "y"}
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _COUNTERPARTS = {"counterpart", "counterparts", "host", "guest"}
+_MALE_HONORIFICS = {"mr", "mr."}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_FUNCTION_POS = {"AUX", "VERB", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "NUM"}
+_NOT_NAME_POS = {"ADJ", "VERB", "AUX", "NOUN", "ADV", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "INTJ", "NUM"}
+_GLUED_RE = re.compile(r"^([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)([A-Z][A-Za-z]*)$")
 
 
 def clean_name(text: str) -> str:
@@ -44,13 +57,86 @@ def clean_name(text: str) -> str:
     return " ".join(w for w in words if w).strip(" ,.;:")
 
 
+def repair_name(name: str) -> str | None:
+    """A PERSON entity's text as a person's name, or None where it is not one.
+
+    Web pages' hover text leaves "Trump Donald John TrumpGOP senators...": a word glued
+    to the next headline is cut back to the name it starts with ("TrumpGOP" → "Trump",
+    where "Trump" is in the name or the tail is in capitals), and a surname repeated
+    in front goes ("Trump Donald John Trump" → "Donald John Trump"). Names ending in a
+    thing named after a person ("Trump White House", "Obama administration") and
+    page furniture ("ET ON TUESDAY") are not people. A name in capitals is title-cased.
+    """
+    words = name.split()
+    junk = name_junk()
+    for k, w in enumerate(words):
+        m = _GLUED_RE.match(w)
+        if m and (m.group(1).lower() in {x.lower() for x in words[:k]} or
+                  (len(m.group(2)) >= 2 and m.group(2).isupper()) or
+                  junk.get(m.group(2).lower()) == "never" or known_by_surname(m.group(2)) is not None):
+            words = words[:k] + [m.group(1)]
+            break
+    if len(words) >= 2 and (junk.get(words[-1].lower()) == "thing" or junk.get(" ".join(words[-2:]).lower()) == "thing"):
+        return None
+    # a country written before or after the name: "Saudi Arabia Trump", "Trump Mexico"
+    for n in (2, 1):
+        if len(words) > n and country_for(" ".join(words[:n])) and not known_person(" ".join(words)):
+            words = words[n:]
+            break
+    for n in (2, 1):
+        if len(words) > n and country_for(" ".join(words[-n:])) and not known_person(" ".join(words)):
+            words = words[:-n]
+            break
+    # a well-known full name running into the next name: "Donald Trump Donald", "Barack Obama Barack Hussein"
+    for n in range(2, len(words)):
+        known = known_person(" ".join(words[:n]))
+        if known is not None and words[n].lower().strip(".") not in _SUFFIXES \
+                and known_person(" ".join(words)) is None:
+            words = words[:n]
+            break
+    while len(words) >= 2 and words[0].lower() == words[-1].lower():
+        words = words[1:]
+    # a known surname glued in front of another name: "Trump Gowdy", "Trump Krystal Ball"
+    if len(words) >= 2 and words[1].lower().strip(".") not in _SUFFIXES:
+        known = known_by_surname(words[0])
+        if known is not None and known.name.split()[0].lower() != words[0].lower() \
+                and known.name.split()[0].lower() != words[1].lower():
+            words = words[1:]
+    if not words or any(junk.get(w.lower().strip(".,")) == "never" for w in words):
+        return None
+    if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words):
+        words = [w.capitalize() for w in words]
+    return " ".join(words)
+
+
+def _drop_middle_initials(name: str) -> str:
+    """ "John F. Kelly" → "John Kelly": the IRI key of a person should not hang on whether
+    one article wrote the initial. Kept where the gazetteer lists the initialed form."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    kept = [words[0]] + [w for w in words[1:-1] if not (len(w.strip(".")) == 1 and w.strip(".").isalpha())
+                                             and not (w.endswith(".") and w.replace(".", "").isupper() and len(w) <= 5)] + [words[-1]]
+    return " ".join(kept)
+
+
+def canonical_name(forms: list[str]) -> str:
+    """The name a person's node gets from their full forms, commonest first: the gazetteer's
+    name where a form is a well-known politician's, else the first without middle initials."""
+    for form in forms:
+        known = known_person(form)
+        if known is not None:
+            return known.name
+    return _drop_middle_initials(forms[0])
+
+
 def _key(word: str) -> str:
     return word.lower().strip(".")
 
 
 def _is_plausible_name(name: str) -> bool:
     words = name.split()
-    if not words or any(ch.isdigit() for ch in name) or len(words) > 6:
+    if not words or any(ch.isdigit() or ch in "/\\|@#&_+=<>[]{}" for ch in name) or len(words) > 6:
         return False
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or w.lower().startswith("al-") for w in words):
         return False
@@ -70,10 +156,14 @@ class _Cluster:
     def full(self) -> list[str]:
         return [f for f, _ in sorted(self.forms.items(), key=lambda kv: (-kv[1], len(kv[0].split()), kv[0]))]
 
+    known: str | None = None                           # gazetteer name for a surname-only person
+
     @property
     def name(self) -> str:
         if self.forms:
-            return self.full[0]
+            return canonical_name(self.full)
+        if self.known:
+            return self.known
         return max(self.short.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
 
     def fits_full(self, words: list[str]) -> bool:
@@ -118,14 +208,19 @@ class PeopleIndex:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            name = clean_name(ent.text)
-            if not _is_plausible_name(name):
+            name = repair_name(clean_name(self._trim_lead(ent).text))
+            if name is None or not _is_plausible_name(name):
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if len(name.split()) == 1 and before in hon and hon[before]:
                 name = doc[ent.start - 1].text + " " + name  # "Lord Falconer"
             female = before in fem or _key(name.split()[0]) in fem
             raw.append((ent.start, ent.end, name.split(), female))
+        fulls = {tuple(w.lower() for w in words) for _, _, words, _ in raw if len(words) >= 2}
+        for k, (start, end, words, female) in enumerate(raw):
+            if len(words) == 2 and self._reversed(words, fulls):
+                raw[k] = (start, end, words[::-1], female)  # "Trump Donald" of hover text
+        self._titled_at = {sp.end for sp in doc.spans.get("kg_titles", [])}
         # full names first, in text order, so one-word forms can find them
         for start, end, words, female in raw:
             if len(words) < 2 or words[0].lower() in hon:
@@ -147,34 +242,63 @@ class PeopleIndex:
                 self._by_token[t] = idx
         self._mentions.sort()
 
+    @staticmethod
+    def _trim_lead(ent):
+        """ "Top Obama aides", "Will Trump ...?": a headline word the model took into the name is
+        not a first name where what follows is a well-known surname."""
+        k = ent.start
+        if known_by_surname(ent.doc[ent.end - 1].text) is not None and known_person(ent.text) is None:
+            while k < ent.end - 1 and ent.doc[k].pos_ in _NOT_NAME_POS \
+                    and (ent.doc[k].is_stop or ent.doc[k].text.isupper() or ent.doc[k].pos_ in _FUNCTION_POS):
+                k += 1
+        return ent.doc[k:ent.end]
+
+    @staticmethod
+    def _reversed(words: list[str], fulls: set[tuple[str, ...]]) -> bool:
+        """ "Trump Donald": the article (or the gazetteer) knows the name the other way round."""
+        if (words[1].lower(), words[0].lower()) in fulls and (words[0].lower(), words[1].lower()) not in fulls:
+            return True
+        known = known_by_surname(words[0])
+        return known is not None and known.name.split()[0].lower() == words[1].lower() \
+            and known_person(" ".join(words)) is None
+
     def _cluster_for_short(self, words: list[str], start: int, female: bool) -> int:
-        word = words[-1] if words[0].lower() not in honorifics() or len(words) == 1 else words[-1]
-        fits = [i for i, c in enumerate(self._clusters) if c.forms and c.fits_one(word)]
+        word = words[-1]
+        fits = [i for i, c in enumerate(self._clusters) if (c.forms or c.known) and c.fits_one(word)]
         if female:
             fits = [i for i in fits if self._clusters[i].female] or fits
+        known = known_by_surname(word) if len(words) == 1 else None
+        if known is not None and self._male_marked(start) and fits \
+                and all(self._clusters[i].female for i in fits):
+            fits = []  # "President Obama" in an article that names only Michelle Obama
         if len(fits) > 1:
-            # the nearest full mention before this one, else the first in the text
-            before = [(s, i) for s, i in ((self._last_full_before(i, start), i) for i in fits) if s is not None]
+            # the nearest mention before this one, else the first in the text
+            before = [(s, i) for s, i in ((self._last_mention_before(i, start), i) for i in fits) if s is not None]
             fits = [max(before)[1]] if before else fits[:1]
         if fits:
             c = self._clusters[fits[0]]
             c.short[" ".join(words)] += 1
             return fits[0]
-        idx = next((i for i, c in enumerate(self._clusters) if not c.forms and c.fits_one(" ".join(words))), None)
+        idx = next((i for i, c in enumerate(self._clusters) if not c.forms and c.fits_one(" ".join(words))
+                    and not (female and not c.female and c.known)), None)
         if idx is None:
-            self._clusters.append(_Cluster(first_seen=start, female=female))
+            self._clusters.append(_Cluster(first_seen=start, female=female,
+                                           known=known.name if known is not None and not female else None))
             idx = len(self._clusters) - 1
         self._clusters[idx].short[" ".join(words)] += 1
         return idx
 
-    def _last_full_before(self, idx: int, start: int) -> int | None:
-        c = self._clusters[idx]
+    def _male_marked(self, start: int) -> bool:
+        """ "Mr. Obama", "President Obama": written as a man, or with an office before the name."""
+        return start > 0 and (self.doc[start - 1].lower_ in _MALE_HONORIFICS or start in self._titled_at)
+
+    def _last_mention_before(self, idx: int, start: int) -> int | None:
         best = None
-        for ent in self.doc.ents:
-            if ent.start >= start:
+        for s, _, i in self._mentions:  # appended in text order while names are read
+            if s >= start:
                 break
-            if ent.label_ == "PERSON" and clean_name(ent.text) in c.forms:
-                best = ent.start
+            if i == idx:
+                best = s
         return best
 
     def _used(self, c: _Cluster) -> bool:
@@ -189,12 +313,14 @@ class PeopleIndex:
                 idx = self._cluster_at(m.person_start, m.person_end)
                 if idx is not None:
                     self._offices.setdefault(idx, []).append(m)
-                if m.rule == "role:title-before-name":
-                    # "Sens. X and Y", "Presidents X and Y": the title covers every name joined by "and"
+                if m.rule == "role:title-before-name" and self.doc[m.head].lower_.rstrip(".").endswith("s"):
+                    # "Sens. X and Y", "Presidents X and Y": a plural title covers every name joined by
+                    # "and" that has no title of its own ("French President X and German President Y")
                     root = self.doc[m.person_end - 1]
                     for conj in root.conjuncts:
                         other = self._by_token.get(conj.i)
-                        if other is not None and conj.i > root.i and other != idx:
+                        if other is not None and conj.i > root.i and other != idx \
+                                and not self._has_own_title(conj.i):
                             self._offices.setdefault(other, []).append(m)
         for m in self.titles:
             if m.has_person or not m.definite:
@@ -204,6 +330,10 @@ class PeopleIndex:
                 for t in range(m.start, m.end):
                     self._by_token.setdefault(t, idx)
                 self._offices.setdefault(idx, []).append(m)
+
+    def _has_own_title(self, i: int) -> bool:
+        start = next((s for s, e, _ in self._mentions if s <= i < e), i)
+        return any(m.has_person and m.person_start == start for m in self.titles)
 
     def _cluster_at(self, start: int, end: int) -> int | None:
         for t in range(start, end):

@@ -109,3 +109,67 @@ def bodies() -> dict[str, Body]:
 def female_words() -> frozenset[str]:
     text = resources.files("kg").joinpath("data", "female_names.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str            # canonical full name: "Vladimir Putin"
+    country: str | None  # state whose offices the person holds, where one is
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    """(first word, last word) of a full name, lower case, accents and an "al-"/"el-" prefix aside:
+    "Bashar Assad" and "Bashar al-Assad" share a key."""
+    import unicodedata
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    words = folded.replace(".", ". ").replace("-", " ").split()
+    last = words[-1]
+    for prefix in ("al-", "el-", "ul-"):
+        if last.startswith(prefix) and len(last) > len(prefix) + 1:
+            last = last[len(prefix):]
+    return words[0], last
+
+
+@lru_cache(maxsize=1)
+def _known_people() -> tuple[dict[str, KnownPerson], dict[tuple[str, str], list[KnownPerson]]]:
+    by_surname: dict[str, KnownPerson] = {}
+    by_key: dict[tuple[str, str], list[KnownPerson]] = {}
+    for surname, name, country, *_ in data_rows("well_known_people.tsv"):
+        name, surname, country = name.strip(), surname.strip(), country.strip()
+        if not name or name == "-":
+            continue
+        person = KnownPerson(name, None if country in ("", "-") else country)
+        if surname and surname != "-":
+            by_surname[surname.lower()] = person
+        entries = by_key.setdefault(_name_key(name), [])
+        if person not in entries:
+            entries.append(person)
+    return by_surname, by_key
+
+
+def known_by_surname(word: str) -> KnownPerson | None:
+    """The well-known politician a bare surname means ("Putin"), if the gazetteer lists it as unambiguous."""
+    return _known_people()[0].get(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def known_person(name: str) -> KnownPerson | None:
+    """The well-known politician a full name means: same first and last word, and middle words
+    that do not clash ("Donald J. Trump" → Donald Trump; "George Bush" → None, two are listed)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    hits = _known_people()[1].get(_name_key(name), [])
+    if len(hits) <= 1:
+        return hits[0] if hits else None
+    mid = [w.strip(".").lower() for w in name.replace(".", ". ").split()[1:-1]]
+    exact = [h for h in hits if [w.strip(".").lower() for w in h.name.replace(".", ". ").split()[1:-1]] == mid]
+    return exact[0] if len(exact) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def name_junk() -> dict[str, str]:
+    """Word (lower case) → "thing" (a name followed by it names a thing: "Trump Tower") or
+    "never" (never part of a name: weekdays, function words)."""
+    return {w.strip().lower(): k.strip() for w, k, *_ in data_rows("name_junk.tsv")}

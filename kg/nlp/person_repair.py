@@ -3,7 +3,9 @@
 - strips honorifics and titles it swallowed ("President Trump" → "Trump") and a
   trailing possessive ("Putin's" → "Putin");
 - joins a name split in two with its surname repeated in front, as web pages'
-  hover text leaves it ("Trump Donald" + "John Trump" → "Donald John Trump");
+  hover text leaves it ("Trump Donald" + "John Trump" → "Donald John Trump"), also
+  where the hover text runs into the next headline ("John TrumpGOP"; the glued
+  tail is cut off by kg.extract.people.repair_name);
 - makes a PERSON of the capitalised words after an honorific or a title written
   before a name ("Prime Minister Theresa May", where "May" came out a DATE);
 - drops PERSON entities that are party names ("Likud").
@@ -24,6 +26,13 @@ _TITLE_WORDS_BEFORE_NAME = {"president", "minister", "secretary", "senator", "se
                             "governor", "chancellor", "speaker", "premier", "mayor", "leader",
                             "ambassador", "chairman", "representative", "congressman", "congresswoman",
                             "sens.", "reps.", "pm", "mp"}
+
+
+def _same_or_glued(word: str, surname: str) -> bool:
+    """ "Trump" or "TrumpGOP" (hover text glued to the next headline) for the surname "Trump"."""
+    if word.lower() == surname.lower():
+        return True
+    return len(surname) >= 3 and word.startswith(surname) and word[len(surname):][:1].isupper()
 
 
 def _is_name_word(tok) -> bool:
@@ -73,7 +82,7 @@ class PersonRepair:
             while span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
                     and not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha:
                 span = Span(doc, span.start, span.end + 2, label="PERSON")
-            if people and people[-1].end == span.start and people[-1][0].lower_ == span[-1].lower_:
+            if people and people[-1].end == span.start and _same_or_glued(span[-1].text, people[-1][0].text):
                 prev = people.pop()  # "Trump Donald" "John Trump": the repeated surname goes
                 span = Span(doc, prev.start + 1, span.end, label="PERSON")
             people.append(span)
