@@ -165,3 +165,52 @@ def test_byline_is_not_a_subject(nlp):
             "with Kim Jong Un, Donald Trump praised the talks.")
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert not any("Anna Berg" in p or "Tom Reyes" in p for p in pairs)
+
+
+def test_date_from_the_sentence_before_in_the_same_paragraph(nlp):
+    text = ("On Sunday, John Bolton warned Iran again. "
+            "Bolton was in Jerusalem for talks with Benjamin Netanyahu.")
+    m = only(meetings(nlp, text))
+    assert (m.date, m.place) == ("2019-09-08", "Jerusalem")
+
+
+def test_undated_past_meeting_takes_the_story_day(nlp):
+    text = ("WASHINGTON - The White House said on Tuesday that troops would stay in Syria.\n\n"
+            "Aides had argued for weeks about the plan.\n\n"
+            "The decision was announced after Donald Trump spoke by phone to Recep Tayyip Erdogan.")
+    m = only(meetings(nlp, text))
+    assert m.date == "2019-09-10" and m.kind == "call"
+
+
+def test_old_news_does_not_take_the_story_day(nlp):
+    text = ("WASHINGTON - The White House said on Tuesday that troops would stay in Syria.\n\n"
+            "Aides argued about the plan.\n\n"
+            "Donald Trump had previously met with Recep Tayyip Erdogan.")
+    m = only(meetings(nlp, text))
+    assert m.date is None
+
+
+def test_place_from_a_meeting_of_the_same_person_that_day(nlp):
+    text = ("Mike Pompeo met with Saudi leaders on Monday.\n\n"
+            "Pompeo was welcomed by Adel al-Jubeir in Riyadh on Monday.\n\n"
+            "Pompeo met with Mohammed bin Salman to discuss Iran.")
+    found = {frozenset(m.participants): m for m in meetings(nlp, text)}
+    m = found[frozenset({"Mike Pompeo", "Mohammed bin Salman"})]
+    assert (m.date, m.place) == ("2019-09-09", "Riyadh")
+
+
+def test_spoke_to_two_people_is_two_conversations(nlp):
+    found = meetings(nlp, "John Kerry spoke to Fumio Kishida and Ahmet Davutoglu on Sunday.")
+    assert {frozenset(m.participants) for m in found} == {
+        frozenset({"John Kerry", "Fumio Kishida"}), frozenset({"John Kerry", "Ahmet Davutoglu"})}
+    assert all(m.date == "2019-09-08" for m in found)
+
+
+def test_summit_used_as_a_past_time_marker_happened(nlp):
+    text = "Kim Jong Un revealed plans to close the site during his summit with Moon Jae-in last month."
+    m = only(meetings(nlp, text))
+    assert m.status == "happened" and m.date == "2019-08"
+
+
+def test_a_possessor_is_not_a_participant(nlp):
+    assert meetings(nlp, "Donald Trump met Vladimir Putin's envoy in Helsinki.") == []

