@@ -68,3 +68,38 @@ def test_bare_title_without_clues_takes_the_country_the_article_names_most(nlp):
     got = roles(nlp, "Foreign Minister Lena Dahl flew to Oslo. Norway and Sweden signed the pact; "
                      "officials in Norway praised it.")
     assert got[("Lena Dahl", "Foreign Minister")].country == "Norway"
+
+
+def test_well_known_leader_gets_their_own_country_for_a_bare_title(nlp):
+    # the article's other offices are Canadian; the gazetteer knows whose president Trump is
+    got = roles(nlp, "President Trump spoke with Canadian Prime Minister Justin Trudeau. "
+                     "Canadian officials in Ottawa and Canadian ministers welcomed the call.")
+    assert got[("Donald Trump", "President")].country == "United States"
+    assert got[("Justin Trudeau", "Prime Minister")].country == "Canada"
+
+
+def test_bare_leader_before_a_well_known_leader(nlp):
+    got = roles(nlp, "The envoy carried a letter to leader Kim Jong Un on Tuesday.")
+    assert got[("Kim Jong Un", "Leader")].country == "North Korea"
+    assert not roles(nlp, "The envoy carried a letter to leader Tomas Varga on Tuesday.")
+
+
+def test_party_office_takes_the_partys_country(nlp):
+    got = roles(nlp, "Tory leader Gordon Hale said the budget was a mistake. Senators in Washington disagreed.")
+    assert got[("Gordon Hale", "Leader")].country == "United Kingdom"
+
+
+def test_generic_leader_beside_a_head_of_state_title_is_dropped(nlp):
+    got = roles(nlp, "Russian President Vladimir Putin arrived on Friday. The Russian leader said little.")
+    assert ("Vladimir Putin", "President") in got
+    assert ("Vladimir Putin", "Leader") not in got
+
+
+def test_title_before_a_possessive_is_not_an_apposition(nlp):
+    got = roles(nlp, "The board is led by Chairman Paul Verhoeven, the president's choice for the post.")
+    assert ("Paul Verhoeven", "President") not in got
+
+
+def test_title_after_a_modifier_and_comma_is_not_given_to_the_speaker(nlp):
+    got = roles(nlp, "He has now spoken with each living secretary of state, Maria Lund said.")
+    assert ("Maria Lund", "Secretary of State") not in got

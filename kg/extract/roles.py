@@ -1,9 +1,11 @@
 """Role facts: who holds which political office, from the title mentions of the article.
 
-One Role per (person, title). Its country is the one written next to the title in
-any mention ("the Russian president"); else one written next to another office of
-the same person; else the title's own default ("Senator" → United States); else the
-country the article's other offices are most often of.
+One Role per (person, title). Its country is the one written next to the title given
+to the name ("Russian President Vladimir Putin"); else, for a well-known leader of
+kg/data/well_known_people.tsv, the country of their offices; else one written next to
+a title reference resolved to them ("the Russian president"); else the title's own
+default ("Senator" → United States); else one written next to another office of the
+same person; else the country the article's other offices are most often of.
 """
 from __future__ import annotations
 
@@ -13,7 +15,10 @@ from kg.article import Article
 from kg.extract.geo import country_for, legislature_for, legislature_names
 from kg.extract.titles import TitleMention
 from kg.facts import Evidence, Role
-from kg.nlp.lexicons import bodies
+from kg.nlp.lexicons import bodies, known_by_surname, known_person, party_for, titles
+
+
+_HEAD_TITLES = {t.title for t in titles().values() if t.kind == "head"}
 
 
 def evidence_for(doc, token_index: int, rule: str) -> Evidence:
@@ -61,12 +66,22 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
     for name, offices in by_person.items():
         own = Counter(m.country for ts in offices.values() for m in ts
                       if m.explicit_country and m.country and m.kind in ("head", "office", "legislator"))
+        known = known_person(name) or (known_by_surname(name) if len(name.split()) == 1 else None)
         for title, ms in offices.items():
-            country = next((m.country for m in ms if m.explicit_country and m.country), None)
+            # the country written next to a title given to the name itself; then the one a well-known
+            # leader's offices belong to; then one written next to a title reference resolved to them
+            country = next((m.country for m in ms if m.explicit_country and m.country and m.has_person), None)
             organization = next((m.organization for m in ms if m.organization), None)
+            if country is None and not organization and known is not None and known.country:
+                country = known.country
+            if country is None:
+                country = next((m.country for m in ms if m.explicit_country and m.country), None)
             confidence = 0.9 if country else 0.7
             if country is None and not organization:
                 country = next((m.country for m in ms if m.country), None)
+                party = next((m.party for m in ms if m.party), None)
+                if country is None and party:
+                    country = party_for(party).country if party_for(party) else None  # "Tory leader"
                 if country is None and own:
                     country = own.most_common(1)[0][0]
                 if country is None:
@@ -77,4 +92,11 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 former=all(m.former for m in ms), confidence=confidence,
                 evidence=tuple(evidence_for(doc, m.head, m.rule or "role:reference") for m in ms[:3]),
             ))
-    return roles
+    return _without_generic_leader(roles)
+
+
+def _without_generic_leader(roles: list[Role]) -> list[Role]:
+    """ "the Russian leader" beside "Russian President Putin": "Leader" of the same country says
+    nothing the head-of-state title does not, and is an extra answer; a party's Leader stays."""
+    heads = {(r.person, r.country) for r in roles if r.title != "Leader" and r.title in _HEAD_TITLES}
+    return [r for r in roles if not (r.title == "Leader" and (r.person, r.country) in heads)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.geo import country_for
-from kg.nlp.lexicons import TitleEntry, bodies, party_for, titles
+from kg.nlp.lexicons import TitleEntry, bodies, known_person, party_for, titles
 
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
@@ -92,7 +92,8 @@ def _of_phrase(doc, e: int, sent_end: int) -> tuple[str, int]:
     if j < sent_end and doc[j].lower_ == "the":
         j += 1
     k = j
-    while k < sent_end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of", "'s")) and k - j < 6:
+    while k < sent_end and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of", "'s")) and k - j < 6 \
+            and doc[k].ent_type_ != "PERSON":  # "Minister of Communication and Technology Reza X"
         k += 1
     while k > j and doc[k - 1].lower_ in ("and", "of", "'s"):
         k -= 1
@@ -209,7 +210,12 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         if not (entry.kind == "chair" and sp.text[:1].isupper() and e in ents_by_start):
             return None
     if entry.phrase == "leader" and not (m.country or m.party or body):
-        return None
+        # "leader Kim Jong Un": a bare "leader" is political before a well-known leader's name
+        ent = ents_by_start.get(e)
+        known = known_person(ent.text) if ent is not None else None
+        if known is None or not known.country:
+            return None
+        m.country = known.country
     if entry.phrase in ("speaker", "representative", "chair") and not (sp.text[:1].isupper() or body):
         return None
     if entry.phrase in ("king", "queen") and not (m.country or e in ents_by_start):
@@ -242,10 +248,16 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
     if m.end + 1 < hi and doc[m.end].text == "," and (m.end + 1) in ents_by_start:
         ent = ents_by_start[m.end + 1]
         after = doc[ent.end].text if ent.end < len(doc) else "."
-        if after in (",", ".", ")", ";", "said", "says", "and", "—"):
+        before = doc[m.start - 1] if m.start > lo else None
+        # "the Israeli prime minister, X," — not "... each living secretary of state, X said"
+        opens_np = before is None or before.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "PART") \
+            or before.text in ("'s", "\u2019s") or m.explicit_country
+        if opens_np and after in (",", ".", ")", ";", "said", "says", "and", "—"):
             m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-comma-name"
             return
     # apposition: "Putin, the Russian president" / "X, who is the foreign minister of Y"
+    if m.end < hi and doc[m.end].text in ("'s", "\u2019s", "'"):
+        return  # "X, the president's pick": the title names someone else
     k = m.start - 1
     gap = 0
     while k >= lo and doc[k].lower_ in _APPOS_GAP and gap < 4:
