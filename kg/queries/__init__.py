@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from kg.queries.formats import FORMATS, format_rows, to_sparql_json
-from kg.queries.registry import NamedQuery, Param, QueryError, load_queries
+import pyoxigraph as ox
+
+from kg.queries.registry import NamedQuery, Param, QueryError, helper_query, load_queries
 from kg.store.base import Row, Store, StoreError
 from kg.store.sparql import PREFIXES, _blank_comments_and_strings, with_prefixes
 
 __all__ = ["FORMATS", "PREFIXES", "QUERIES", "NamedQuery", "Param", "QueryError", "Result",
-           "format_result", "run_query", "run_sparql"]
+           "format_result", "resolve_people", "run_query", "run_sparql"]
 
 #: name → NamedQuery (description, example, params, text), read from kg/queries/*.rq
 QUERIES: Mapping[str, NamedQuery] = load_queries()
@@ -60,11 +62,34 @@ def run_query(store: Store, name: str, *, timeout: float | None = None, **params
     query = QUERIES.get(name)
     if query is None:
         raise QueryError(f"no query named {name!r}; choose one of: {', '.join(QUERIES)}")
-    bindings = query.bindings(params)
+    bindings: dict[str, Any] = query.bindings(params)
     started = time.perf_counter()
+    for p in query.params:
+        if p.kind == "person" and p.variable in bindings:
+            bindings[p.variable] = resolve_people(store, bindings[p.variable].value, timeout=timeout)
     variables, rows = store.select(with_prefixes(query.text), bindings, timeout=timeout)
     return Result(variables, rows, name, time.perf_counter() - started,
                   params={k: v for k, v in params.items() if v not in (None, False, "")})
+
+
+def name_spellings(name: str) -> list[str]:
+    """The spellings of a typed name worth an exact (indexed) lookup: as typed, Title Case, lower, UPPER."""
+    typed = " ".join(name.split())
+    capitalized = " ".join(w[:1].upper() + w[1:] for w in typed.split())
+    return list(dict.fromkeys([typed, capitalized, typed.title(), typed.lower(), typed.upper()]))
+
+
+def resolve_people(store: Store, name: str, *, timeout: float | None = None) -> list[ox.NamedNode]:
+    """IRIs of the people `name` labels (rdfs:label or skos:altLabel: full name or surname), any case.
+
+    An exact lookup of a few spellings uses the store's index; only when none matches
+    ("mcconnell" for "McConnell") does a scan of every label run."""
+    spellings = [ox.Literal(s) for s in name_spellings(name)]
+    _, rows = store.select(with_prefixes(helper_query("person-by-label")), {"name": spellings}, timeout=timeout)
+    if not rows:
+        _, rows = store.select(with_prefixes(helper_query("person-by-label-scan")),
+                               {"person_name": ox.Literal(name)}, timeout=timeout)
+    return [r[0] for r in rows if isinstance(r[0], ox.NamedNode)]
 
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",

@@ -5,7 +5,9 @@
     # param: NAME KIND required|optional [?variable]  help text
 
 KIND is text (a plain literal), date (ISO 8601 at any precision: 2019, 2019-09,
-2019-09-12) or flag (xsd:boolean). A parameter binds ?NAME, or the ?variable given.
+2019-09-12), flag (xsd:boolean) or person (a name the runner resolves to the IRIs of
+the people it labels, see kg.queries.resolve_people). A parameter binds ?NAME, or the
+?variable given. Files whose name starts with "_" are the runner's own helpers.
 Values are bound with a VALUES block built from escaped RDF terms, never pasted text.
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-PARAM_KINDS = ("text", "date", "flag")
+PARAM_KINDS = ("text", "date", "flag", "person")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
@@ -100,9 +102,15 @@ def parse_rq(name: str, source: str) -> NamedQuery:
 @lru_cache(maxsize=1)
 def load_queries() -> dict[str, NamedQuery]:
     """Every .rq file of this package, by name (file name without .rq)."""
-    found = {}
+    found: dict[str, NamedQuery] = {}
     for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq"):
+        if entry.name.endswith(".rq") and not entry.name.startswith("_"):
             name = entry.name[:-3]
             found[name] = parse_rq(name, entry.read_text(encoding="utf-8"))
     return found
+
+
+@lru_cache(maxsize=None)
+def helper_query(name: str) -> str:
+    """The text of one of the runner's own queries (kg/queries/_NAME.rq)."""
+    return (resources.files(__package__) / f"_{name}.rq").read_text(encoding="utf-8")

@@ -64,7 +64,8 @@ class Store(ABC):
         """Run a raw SPARQL 1.1 update (one transaction)."""
 
     @abstractmethod
-    def load(self, paths: Iterable[str], fmt: str | None = None, graph: str | None = None) -> int:
+    def load(self, paths: Iterable[str], fmt: str | None = None, graph: str | None = None,
+             *, lenient: bool = False) -> int:
         """Bulk-load RDF files (Turtle, N-Triples, N-Quads, TriG); returns the number of quads added."""
 
     # --- reading ----------------------------------------------------------------------

@@ -182,7 +182,8 @@ class RemoteStore(Store):
         _, rows = self.select(COUNT_ALL)
         return int(rows[0][0].value)
 
-    def load(self, paths: Iterable[str | os.PathLike], fmt: str | None = None, graph: str | None = None) -> int:
+    def load(self, paths: Iterable[str | os.PathLike], fmt: str | None = None, graph: str | None = None,
+             *, lenient: bool = False) -> int:
         self._writable()
         before = self._count_all()
         for path in paths:

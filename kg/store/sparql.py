@@ -6,6 +6,7 @@ pyoxigraph (`terms.nt`), never as raw user text.
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Any, Mapping
 
 from kg.store.terms import nt
@@ -50,8 +51,10 @@ def inject_values(query: str, bindings: Mapping[str, Any]) -> str:
     for name in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise ValueError(f"bad variable name {name!r}")
-    block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + \
-        " ".join(nt(bindings[n]) for n in names) + ") }\n"
+    # a list binds several values: one VALUES row each (no rows at all for an empty list)
+    columns = [v if isinstance(v, (list, tuple)) else [v] for v in bindings.values()]
+    rows = " ".join("(" + " ".join(nt(t) for t in row) + ")" for row in product(*columns))
+    block = "VALUES (" + " ".join("?" + n for n in names) + ") { " + rows + " }\n"
     blanked = _blank_comments_and_strings(query)
     # WHERE is optional before the group of SELECT and ASK: then take the first "{"
     m = _WHERE_OPEN.search(blanked) or re.search(r"\{", blanked)
