@@ -103,3 +103,30 @@ def test_title_before_a_possessive_is_not_an_apposition(nlp):
 def test_title_after_a_modifier_and_comma_is_not_given_to_the_speaker(nlp):
     got = roles(nlp, "He has now spoken with each living secretary of state, Maria Lund said.")
     assert ("Maria Lund", "Secretary of State") not in got
+
+
+def test_advisers_chiefs_and_department_secretaries(nlp):
+    got = roles(nlp, "U.S. national-security adviser Tom Bradley and White House economic adviser Ann Cole "
+                     "met acting Pentagon chief Victor Lane. Rosa Diaz, a former secretary of the Department "
+                     "of Housing and Urban Development, joined them.")
+    assert got[("Tom Bradley", "National Security Adviser")].country == "United States"
+    assert got[("Ann Cole", "Economic Adviser")].country == "United States"
+    assert got[("Victor Lane", "Secretary of Defense")].country == "United States"
+    r = got[("Rosa Diaz", "Secretary of Housing and Urban Development")]
+    assert r.former and r.country == "United States"
+
+
+def test_an_adviser_needs_a_government_body(nlp):
+    assert not roles(nlp, "Her financial adviser, Paul Grant, declined to comment.")
+
+
+def test_possessive_body_and_final_leader(nlp):
+    got = roles(nlp, "Amy Stone, the White House's deputy national security adviser, spoke first. "
+                     "The Soviet Union's final leader, Boris Yeltsin, listened.")
+    assert got[("Amy Stone", "Deputy National Security Adviser")].country == "United States"
+    assert got[("Boris Yeltsin", "Leader")].country == "Soviet Union"
+
+
+def test_member_of_congress_apposition(nlp):
+    got = roles(nlp, "Mark Sanford, a former member of Congress, announced a run for governor.")
+    assert got[("Mark Sanford", "Representative")].former

@@ -22,12 +22,12 @@ from kg.nlp.lexicons import TitleEntry, bodies, known_person, party_for, titles
 
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
-                   "veteran", "top", "senior", "deputy", "-"}
+                   "veteran", "top", "senior", "deputy", "-", "final", "last", "chief", "longest-serving"}
 _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
               "formerly", "previously", "became", "has", "been", "served", "serves"}
 _COPULA = {"be", "become", "serve", "remain", "name", "appoint", "elect"}
-_NEEDS_BODY = {"spokes", "chair"}           # official only next to a government body, a country or a party
+_NEEDS_BODY = {"spokes", "chair", "adviser"}  # official only next to a government body, a country or a party
 _ABBREVIATIONS = {"pm", "mp"}               # only in capitals ("3 pm" is a time)
 
 
@@ -160,6 +160,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 m.country, m.explicit_country = m.country or c, True
                 i -= 1 + n
                 continue
+            b, n = _body_at(doc, i - 1, lo)
+            if b:
+                body = body or b
+                i -= 1 + n
+                continue
             owner = doc[i - 1]
             if owner.ent_type_ in ("ORG", "FAC", "PRODUCT") or (owner.pos_ == "NOUN" and owner.text.islower()):
                 return None  # "the company's president", "Apple's chairman"
@@ -186,6 +191,14 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         return None
     # right side: "of Russia", "of the Conservative Party", "to the United Nations"
     end = e
+    if e < hi and entry.kind in _NEEDS_BODY and doc[e].lower_ == "for" and e + 1 < hi:
+        j = e + 2 if doc[e + 1].lower_ == "the" else e + 1
+        c, n = _country_at(doc, j, lo) if j < hi else (None, 0)
+        if c:  # "a spokesman for the Chinese foreign ministry"
+            m.country, m.explicit_country = c, True
+        elif j < hi:
+            b, n = _body_at(doc, j + 1, lo) if j + 1 < hi and _body_at(doc, j + 1, lo)[0] else _body_at(doc, j, lo)
+            body = body or b
     if e < hi and doc[e].lower_ in ("of", "to") and not entry.phrase.endswith(" of"):
         text, k = _of_phrase(doc, e, hi)
         c = country_for(text) if text[:1].isupper() else None
