@@ -214,3 +214,24 @@ def test_summit_used_as_a_past_time_marker_happened(nlp):
 
 def test_a_possessor_is_not_a_participant(nlp):
     assert meetings(nlp, "Donald Trump met Vladimir Putin's envoy in Helsinki.") == []
+
+
+def test_the_secretary_is_the_secretary_named_before(nlp):
+    text = ("Secretary of State Hillary Clinton arrived on Thursday. "
+            "The secretary was meeting with Afghan President Hamid Karzai and Pakistani President Asif Ali Zardari.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Hillary Clinton", "Hamid Karzai", "Asif Ali Zardari"}
+
+
+def test_the_story_place_for_a_meeting_of_the_story_day(nlp):
+    text = ("World leaders gathered on Monday on the sidelines of the U.N. General Assembly.\n\n"
+            "Aides prepared statements.\n\n"
+            "On Thursday, Hillary Clinton met with Hamid Karzai.")
+    m = only(meetings(nlp, text))
+    assert (m.date, m.place) == ("2019-09-12", "New York")
+
+
+def test_link_blurbs_pasted_into_the_text_are_not_the_story(nlp):
+    text = ("President Trump Donald John TrumpTrump meets Recep Tayyip Erdogan amid drama Democrats worry "
+            "MORE on Monday slammed John Kerry.")
+    assert meetings(nlp, text) == []

@@ -34,3 +34,9 @@ def test_unknown_city_is_kept_as_written(nlp):
 def test_origin_and_non_locative_mentions_are_not_places(nlp):
     assert place(nlp, "The senator from Massachusetts met the envoy.") is None
     assert place(nlp, "The leaders met to discuss Russia and China.") is None
+
+
+def test_landmark_in_a_locative_whatever_its_label(nlp):
+    doc = nlp("Leaders met on the sidelines of the U.N. General Assembly on Monday.")
+    anchor = next(t for t in doc if t.text == "met")
+    assert place_in(list(doc), anchor) == ("New York", "United States")

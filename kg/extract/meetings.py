@@ -68,7 +68,10 @@ def _triggers() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]
 def extract_meetings(doc, article: Article, people) -> list[Meeting]:
     verbs, nouns = _triggers()
     found: list[Meeting] = []
+    junk = _link_blurbs(doc)
     for tok in doc:
+        if tok.i in junk:
+            continue
         if tok.pos_ in ("VERB", "AUX") and _verb_lemma(tok, verbs):
             kind, role = verbs[_verb_lemma(tok, verbs)]
             m = _verb_meeting(tok, kind, role, article, people)
@@ -95,6 +98,24 @@ def _verb_lemma(tok, verbs) -> str | None:
             if stem in verbs:
                 return stem
     return None
+
+
+def _link_blurbs(doc) -> set[int]:
+    """Token indices of hover-text link blurbs pasted into the text by some publishers:
+    "Donald John TrumpTrump faces high stakes in meeting with ... MORE" (a surname glued to the
+    next headline's first word, up to an upper-case MORE). Their headlines are not the story."""
+    out: set[int] = set()
+    start = None
+    for t in doc:
+        if start is None and len(t.text) > 5 and t.text[:1].isupper() and t.is_alpha and any(
+                t.text[i].isupper() and t.text[i - 1].islower() for i in range(2, len(t.text) - 1)):
+            start = t.i
+        elif start is not None and t.text == "MORE":
+            out.update(range(start, t.i + 1))
+            start = None
+        elif start is not None and t.i - start > 80:
+            start = None
+    return out
 
 
 # --- people ---------------------------------------------------------------------------------
@@ -149,7 +170,21 @@ def _name_of(tok, people) -> str | None:
                 return people.name_for(child)  # not a possessor: "Moon's evaluation" is not Moon
     if not name and tok.pos_ == "PROPN" and not tok.ent_type_:
         name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
+    if not name and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and hasattr(people, "offices_of"):
+        name = _office_holder(tok, people)
     return name
+
+
+def _office_holder(tok, people) -> str | None:
+    """"the secretary" → the person last named before it whose office starts with that word
+    ("Secretary of State Hillary Clinton"); a fallback for title references the index leaves open."""
+    word = tok.lower_
+    holders = {p.name for p in people.persons
+               if any((m.title or "").lower().split()[:1] == [word] for m in people.offices_of(p.name))}
+    if not holders:
+        return None
+    before = [name for start, _, name in people.mentions() if start < tok.i and name in holders]
+    return before[-1] if before else None
 
 
 @lru_cache(maxsize=8)
@@ -647,6 +682,8 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
             conf = 0.6
         out.append(replace(m, date=d, confidence=m.confidence * conf) if d else m)
     result = []
+    today = {article.published.isoformat(), news} - {None, ""} if article.published else set()
+    story_place = None
     for m in out:
         if m.status == "happened" and m.date and not m.place and m.kind != "call":
             donor = next((o for o in out if o is not m and o.status == "happened" and o.date == m.date and o.place
@@ -654,8 +691,20 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
                           and set(o.participants) & set(m.participants)), None)
             if donor is not None:
                 m = replace(m, place=donor.place, place_country=donor.place_country)
+            elif m.date in today:
+                story_place = story_place or _story_place(doc) or ("", None)
+                if story_place[0]:
+                    m = replace(m, place=story_place[0], place_country=story_place[1])
         result.append(m)
     return result
+
+
+def _story_place(doc) -> tuple[str, str | None] | None:
+    """Where the story happens: the place its opening lines name in a locative ("on the sidelines
+    of the U.N. General Assembly", "in Brussels"); a meeting of the story's day without a place of
+    its own was held there."""
+    lede = list(doc[:min(_LEDE_TOKENS, len(doc))])
+    return place_in(lede, doc[0]) if lede else None
 
 
 def _cut_short(sent) -> bool:

@@ -42,9 +42,10 @@ def place_in(tokens, anchor) -> tuple[str, str | None] | None:
             hit = (_strip_the(text), None)
             kind = None
         found.append((_RANK.get(kind, 2), abs(ent.start - anchor.i), hit[0], hit[1]))
-    # landmarks the parser left unlabelled: "at the White House", "in the Oval Office"
+    # landmarks the parser left unlabelled or mislabelled: "at the White House", "in the Oval Office",
+    # "on the sidelines of the U.N. General Assembly" (tagged PERSON)
     for t in tokens:
-        if t.ent_type_ or t.dep_ != "pobj" or t.head.lower_ not in _LOCATIVE:
+        if t.ent_type_ in ("GPE", "LOC", "FAC") or t.dep_ != "pobj" or not _locative(t):
             continue
         phrase = doc[t.left_edge.i: t.i + 1].text
         hit = place_for(phrase)
