@@ -68,7 +68,7 @@ def _triggers() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]
 def extract_meetings(doc, article: Article, people) -> list[Meeting]:
     verbs, nouns = _triggers()
     found: list[Meeting] = []
-    junk = _link_blurbs(doc)
+    junk = _link_blurbs(doc) if "MORE" in doc.text else set()  # one more pass only where it can matter
     for tok in doc:
         if tok.i in junk:
             continue
