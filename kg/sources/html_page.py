@@ -47,6 +47,10 @@ def article_from_html(html: str, *, id: str | None, url: str | None = None,
         found = f" (only {text[:40]!r})" if text else ""
         raise SourceProblem(f"no article text found in the HTML{found}: an index page, a login or "
                             f"cookie wall, or a page built by JavaScript?")
+    page_title = (doc.title or "").strip()
+    first, _, rest = text.partition("\n")
+    if page_title and first.strip() == page_title and rest.strip():
+        text = rest.strip()  # the headline repeated as the body's first line: it is the title
     canonical = _usable_canonical(doc.url)
     page_url = canonical or url
     try:
@@ -59,7 +63,7 @@ def article_from_html(html: str, *, id: str | None, url: str | None = None,
     return Article(
         id=id or page_url or "",
         text=text,
-        title=(doc.title or "").strip() or title,
+        title=page_title or title,
         url=page_url,
         published=page_date or published,
         author=(doc.author or "").strip() or None,
