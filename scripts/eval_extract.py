@@ -19,18 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from kg.article import Article
+from kg.sources import iter_articles
 from kg.extract import extract_facts
 from kg.nlp.pipeline import load_nlp
 
 
 def read_corpus(path: Path) -> list[Article]:
-    out = []
-    for line in path.open(encoding="utf-8"):
-        if line.strip():
-            d = json.loads(line)
-            pub = date.fromisoformat(d["published"][:10]) if d.get("published") else None
-            out.append(Article(id=d["id"], text=d["text"], title=d.get("title"), url=d.get("url"), published=pub))
-    return out
+    return [a for a in iter_articles([str(path)], check_language=False) if isinstance(a, Article)]
 
 
 def bindings(rows: list[dict], variables: list[str]) -> dict:

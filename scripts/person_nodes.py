@@ -13,6 +13,7 @@ Trump") are what `kg.extract.people` should fold away.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter, defaultdict
@@ -21,18 +22,12 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from kg.article import Article
+from kg.sources import iter_articles
 
 
 def read_corpus(path: Path, limit: int | None) -> list[Article]:
-    out = []
-    for line in path.open(encoding="utf-8"):
-        if line.strip():
-            d = json.loads(line)
-            pub = date.fromisoformat(d["published"][:10]) if d.get("published") else None
-            out.append(Article(id=d["id"], text=d["text"], title=d.get("title"), url=d.get("url"), published=pub))
-            if limit and len(out) >= limit:
-                break
-    return out
+    articles = (a for a in iter_articles([str(path)], check_language=False) if isinstance(a, Article))
+    return list(itertools.islice(articles, limit))
 
 
 def _names_of(articles: list[Article]) -> list[list[str]]:
