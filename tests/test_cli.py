@@ -189,3 +189,23 @@ def test_unreachable_server_is_a_clear_error():
     result = CliRunner().invoke(cli, ["--store", "http://127.0.0.1:9", "stats"])
     assert result.exit_code != 0
     assert "127.0.0.1:9" in result.output and "Traceback" not in result.output
+
+
+def test_evaluate_scores_a_corpus_against_gold(corpus, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "test/sochi", "url": "https://news.test/sochi", "published": "2019-09-12",
+        "meetings": [{"participants": ["Benjamin Netanyahu", "Vladimir Putin"], "date": "2019-09-12",
+                      "place": "Sochi", "kind": "meeting"}],
+        "roles": [{"person": "Vladimir Putin", "title": ["President"], "country": "Russia"},
+                  {"person": "Avigdor Liberman", "title": ["Foreign Minister"], "country": "Israel"}],
+        "memberships": [], "elections": [{"country": "Israel", "date": "2019-09-17", "kind": "parliamentary"}],
+    }) + "\n")
+    result = CliRunner().invoke(cli, ["evaluate", str(corpus), str(gold), "--explain"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines()
+            if line.split() and line.split()[0] in ("meetings", "roles", "memberships", "elections")}
+    assert rows["meetings"][1:4] == ["1.00", "1.00", "1.00"]
+    assert rows["roles"][6] == "1"  # fn: Liberman's invented role is not in the text
+    assert "role missed" in result.output and "Avigdor Liberman" in result.output
+    assert "date 1.00 (n=1), place 1.00 (n=1)" in result.output
