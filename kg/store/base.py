@@ -65,8 +65,11 @@ class Store(ABC):
 
     @abstractmethod
     def load(self, paths: Iterable[str], fmt: str | None = None, graph: str | None = None,
-             *, lenient: bool = False) -> int:
-        """Bulk-load RDF files (Turtle, N-Triples, N-Quads, TriG); returns the number of quads added."""
+             *, lenient: bool = False, compact: bool = True) -> int:
+        """Bulk-load RDF files (Turtle, N-Triples, N-Quads, TriG); returns the number of quads added.
+
+        lenient=True skips IRI checks (files kg wrote itself); compact=False leaves the
+        embedded store uncompacted after a load in blocks (a server manages its own)."""
 
     # --- reading ----------------------------------------------------------------------
 

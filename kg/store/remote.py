@@ -183,7 +183,7 @@ class RemoteStore(Store):
         return int(rows[0][0].value)
 
     def load(self, paths: Iterable[str | os.PathLike], fmt: str | None = None, graph: str | None = None,
-             *, lenient: bool = False) -> int:
+             *, lenient: bool = False, compact: bool = True) -> int:
         self._writable()
         before = self._count_all()
         for path in paths:
