@@ -156,9 +156,20 @@ class EmbeddedStore(Store):
         cannot bind ASK/CONSTRUCT queries or filter parameters."""
         text = inject_values(query, bindings) if bindings else query
 
-        def run() -> Any:
+        def attempt() -> Any:
             result = self.db.query(text, prefixes=PREFIXES)
             return consume(result) if consume else result
+
+        def run() -> Any:
+            try:
+                return attempt()
+            except (OSError, RuntimeError) as e:
+                if not (self.read_only and "No such file" in str(e)):
+                    raise
+                # a writer beside this read-only open compacted away a file it had listed
+                # (seen in tests/test_store_crash.py): open the current file list, once
+                self._db = ox.Store.read_only(self.location)
+                return attempt()
 
         try:
             return run() if timeout is None else _with_timeout(run, timeout, self.location)
@@ -211,8 +222,7 @@ def _solutions(result: Any) -> tuple[list[str], list[Row]]:
     if not isinstance(result, ox.QuerySolutions):
         raise StoreError("select() needs a SELECT query; use ask() or construct() for the others")
     variables = [v.value for v in result.variables]
-    n = len(variables)
-    return variables, [tuple(sol[i] for i in range(n)) for sol in result]
+    return variables, [tuple(sol) for sol in result]   # a solution iterates its values, None when unbound
 
 
 def _with_timeout(run: Any, timeout: float, location: str) -> Any:
