@@ -47,3 +47,34 @@ def test_apposition_possessive_party_and_copula(nlp):
 def test_party_words_not_next_to_a_name_give_nothing(nlp):
     got = members(nlp, "Republican lawmakers and Labour voters disagreed with Anna Berg about taxes.")
     assert not got
+
+
+# --- kinds found by scripts/spot_check.py, and party forms the issue lists -------------------
+
+def test_apposition_stops_at_someone_elses_party(nlp):
+    got = members(nlp, "Kelly Marsh, the wife of Kentucky Republican Sen. Dan Marsh, wrote a letter. "
+                       "Ron Vale, a lawyer who argued Democrats could win, spoke.")
+    assert ("Dan Marsh", "Republican Party") in got
+    assert not any(p == "Kelly Marsh" or p == "Ron Vale" for p, _ in got)
+
+
+def test_who_chairs_and_possessive_party(nlp):
+    got = members(nlp, "Jane Miller, who chairs the Republican National Committee, said so. "
+                       "Netanyahu's Likud party won the most seats.")
+    assert got[("Jane Miller", "Republican Party")].role == "chair"
+    assert ("Benjamin Netanyahu", "Likud") in got
+
+
+def test_party_aliases_normalise_to_one_name(nlp):
+    got = members(nlp, "Dems' leader Chuck Schumer cried foul. LDP leader Taro Aso won. "
+                       "Lib Dem leader Jo Swinson spoke. GOP Sen. Mitt Romney voted no. AfD leader Alice Weidel objected.")
+    assert got[("Chuck Schumer", "Democratic Party")].role == "leader"
+    assert got[("Taro Aso", "Liberal Democratic Party")].country == "Japan"
+    assert ("Jo Swinson", "Liberal Democrats") in got
+    assert ("Mitt Romney", "Republican Party") in got
+    assert ("Alice Weidel", "Alternative for Germany") in got
+
+
+def test_deputy_leader_is_a_member_not_the_leader(nlp):
+    got = members(nlp, "Liberal Democrat deputy leader Hugh Bell agreed.")
+    assert got[("Hugh Bell", "Liberal Democrats")].role is None

@@ -139,3 +139,12 @@ def test_singular_titles_do_not_carry_over_to_the_next_name(nlp):
     countries = {m.country for m in people.offices_of("Omar Sharif")}
     assert countries == {"Afghanistan"}
     assert not people.offices_of("Lena Berg")
+
+
+def test_hover_text_legal_name_after_the_display_name_is_cut(nlp):
+    text = ("Even Sen. Lindsey Graham Lindsey Olin GrahamGOP senators balk at a long trial MORE said no. "
+            "Sen. Tim Scott Timothy (Tim) Eugene ScottOn The Money: a headline MORE agreed.")
+    doc, people = index(nlp, text)
+    names = {p.name for p in people.persons}
+    assert "Lindsey Graham" in names and "Tim Scott" in names
+    assert not any("Olin" in n or "Timothy" in n for n in names)

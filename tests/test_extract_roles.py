@@ -130,3 +130,52 @@ def test_possessive_body_and_final_leader(nlp):
 def test_member_of_congress_apposition(nlp):
     got = roles(nlp, "Mark Sanford, a former member of Congress, announced a run for governor.")
     assert got[("Mark Sanford", "Representative")].former
+
+
+# --- kinds of errors found by scripts/spot_check.py on unannotated articles -----------------
+
+def test_a_country_before_a_comma_is_not_the_next_titles(nlp):
+    got = roles(nlp, "Talks between the U.S. and Russia, President Obama and Russian President Vladimir Putin "
+                     "agreed, would go on.")
+    assert got[("Barack Obama", "President")].country == "United States"
+    assert got[("Vladimir Putin", "President")].country == "Russia"
+
+
+def test_ambassador_to_a_country_is_the_senders_office(nlp):
+    got = roles(nlp, "Mark Dalton, who served as U.S. ambassador to Kenya, spoke. "
+                     "Nikki Haley, the U.S. ambassador to the United Nations, agreed.")
+    assert got[("Mark Dalton", "Ambassador")].country == "United States"
+    assert got[("Nikki Haley", "Ambassador")].country == "United States"
+
+
+def test_shadow_and_deputy_offices_are_their_own_titles(nlp):
+    got = roles(nlp, "Tory shadow chancellor Peter Wren said taxes would rise. "
+                     "Labour deputy leader Anne Frost disagreed.")
+    assert got[("Peter Wren", "Shadow Chancellor")].country == "United Kingdom"
+    assert ("Anne Frost", "Deputy Leader") in got
+    assert ("Peter Wren", "Chancellor") not in got and ("Anne Frost", "Leader") not in got
+
+
+def test_an_aide_of_a_leader_takes_the_leaders_country(nlp):
+    got = roles(nlp, "South Korean President Moon Jae-in flew home. "
+                     "Moon's press secretary Park Min-ho told reporters the talks went well.")
+    assert got[("Park Min-ho", "Press Secretary")].country == "South Korea"
+
+
+def test_commons_and_treasury_make_a_westminster_article(nlp):
+    got = roles(nlp, "Chancellor Harold Finch will present his Budget to the House of Commons, the Treasury said. "
+                     "Speaker Ian Moss agreed.")
+    assert got[("Harold Finch", "Chancellor")].country == "United Kingdom"
+    assert got[("Ian Moss", "Speaker")].country == "United Kingdom"
+
+
+def test_own_envoy_is_a_figure_of_speech(nlp):
+    got = roles(nlp, "It is best that Secretary of State Mike Pompeo is his own envoy for now.")
+    assert ("Mike Pompeo", "Envoy") not in got
+    assert ("Mike Pompeo", "Secretary of State") in got
+
+
+def test_names_the_model_labels_as_organisations_after_an_office(nlp):
+    got = roles(nlp, "State Department spokeswoman Morgan Ortagus said so. SNP leader Nicola Sturgeon agreed.")
+    assert got[("Morgan Ortagus", "Spokeswoman")].country == "United States"
+    assert got[("Nicola Sturgeon", "Leader")].country == "United Kingdom"

@@ -27,11 +27,13 @@ _BETWEEN = {"former", "ex", "-", "then", "senior", "veteran", "freshman", "state
             "congressional", "house", "senate", "u.s.", "deputy", "governor", "moderate", "conservative",
             "liberal", "progressive", "centrist", "backbencher", "activist", "donor", "mayor", "mp", "mps",
             "lawmakers", "sens.", "reps.", "leaders", "candidates", "senators", "members", "member",
-            "politician", "minority", "majority", "whip", "speaker"}
+            "politician", "minority", "majority", "whip", "speaker", "deputy", "shadow", "'", "\u2019"}
 _ROLE_WORDS = {"leader": "leader", "leaders": "leader", "chairman": "chair", "chairwoman": "chair",
-               "chair": "chair", "head": "leader"}
+               "chair": "chair", "head": "leader", "chairs": "chair", "leads": "leader", "heads": "leader"}
 _CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?\s*[,)\]]"
                       r"|\(\s*([A-Z])\s*\))")
+_OF_OK = {"leader", "leaders", "chairman", "chairwoman", "chair", "head", "member", "members", "one", "leadership"}
+_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join"}  # "X, who chairs the Y"
 _APPOS_START = {"a", "an", "the", "who", "leader", "chairman", "chairwoman", "head", "fellow", "himself",
                 "herself", "also", "is", "was", "both", "each", "then", "now", "formerly", "former"}
 
@@ -81,6 +83,8 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             if low in _BETWEEN or i in title_tokens or doc[i].ent_type_ == "GPE" \
                     or (doc[i].dep_ in ("compound", "amod") and doc[i].text.islower() and start - i <= 4):
                 role = role or _ROLE_WORDS.get(low)
+                if low == "deputy" and i + 1 < start and doc[i + 1].lower_ in _ROLE_WORDS:
+                    role = None  # "deputy leader" does not lead
                 former = former or low in ("former", "ex")
                 i -= 1
                 continue
@@ -96,7 +100,8 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
         j = end
         if j < len(doc) and doc[j].text in ("'s", "\u2019s", "'") and j + 1 in by_start:
             sp = by_start[j + 1]
-            if sp.end < len(doc) and doc[sp.end].lower_ in ("party", "faction", "bloc"):
+            if (sp.end < len(doc) and doc[sp.end].lower_ in ("party", "faction", "bloc")) \
+                    or sp[-1].lower_ == "party":  # "X's Likud party" (matched as one name)
                 add(name, sp.label_, start, "membership:possessive-party", confidence=0.8)
         if j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" and j + 2 in by_start:
             add(name, by_start[j + 2].label_, start, "membership:of-party", confidence=0.75)
@@ -105,6 +110,12 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             k, role = j + 1, None
             while k < sent.end and k - j <= 7 and doc[k].text not in (",", ".", ";", ")") \
                     and doc[k].ent_type_ != "PERSON":
+                # "X, the wife of Republican Sen. Y" / "X, who argued Democrats...": the party is
+                # someone else's past "of" (unless after "leader"/"member") or inside a clause
+                if doc[k].lower_ in ("of", "for", "to", "with") and doc[k - 1].lower_ not in _OF_OK:
+                    break
+                if doc[k].pos_ == "VERB" and doc[k].lemma_ not in _APPOS_VERBS:
+                    break
                 role = role or _ROLE_WORDS.get(doc[k].lower_)
                 if k in by_start:
                     add(name, by_start[k].label_, start, "membership:apposition", role, confidence=0.8)

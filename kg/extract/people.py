@@ -109,6 +109,19 @@ def repair_name(name: str) -> str | None:
     return " ".join(words)
 
 
+def _cut_hover_repeat(name: str, after: str) -> str:
+    """ "Lindsey Graham Lindsey Olin" + "GrahamGOP senators...": scraped hover text puts the legal
+    name after the display name and glues its surname to the next headline. Where the second
+    word comes back glued to a capital within the next words, the name is its first two."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    surname = words[1].rstrip(".,")
+    if len(surname) > 1 and re.search(r"(?<![A-Za-z])" + re.escape(surname) + r"[A-Z]", after[:80]):
+        return " ".join(words[:2])
+    return name
+
+
 def _drop_middle_initials(name: str) -> str:
     """ "John F. Kelly" → "John Kelly": the IRI key of a person should not hang on whether
     one article wrote the initial. Kept where the gazetteer lists the initialed form."""
@@ -209,6 +222,8 @@ class PeopleIndex:
             if ent.label_ != "PERSON":
                 continue
             name = repair_name(clean_name(self._trim_lead(ent).text))
+            if name is not None:
+                name = _cut_hover_repeat(name, doc.text[ent.end_char:ent.end_char + 80])
             if name is None or not _is_plausible_name(name):
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""

@@ -35,9 +35,12 @@ def home_country(doc, people) -> str | None:
         if not m.explicit_country and m.country:
             votes[m.country] += 1          # "Sen.", "Foreign Secretary": the title implies it
     text = doc.text
-    for name, body in bodies().items():
-        if body.country and len(name) > 4 and name[0].isupper() and name in text:
-            votes[body.country] += text.count(name)
+    # longest names first, each occurrence counted once: "House of Commons" is not the "House"
+    for name, body in sorted(bodies().items(), key=lambda kv: -len(kv[0])):
+        if len(name) > 4 and name[0].isupper() and name in text:
+            if body.country:
+                votes[body.country] += text.count(name)
+            text = text.replace(name, " ")
     if votes:
         return votes.most_common(1)[0][0]
     for name in legislature_names():   # "the Knesset", "the Bundestag": whose politics this is
@@ -85,6 +88,8 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 if country is None and own:
                     country = own.most_common(1)[0][0]
                 if country is None:
+                    country = _owner_country(doc, ms, people)  # "Moon's press secretary"
+                if country is None:
                     country = article_country
                     confidence = 0.6
             roles.append(Role(
@@ -93,6 +98,24 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 evidence=tuple(evidence_for(doc, m.head, m.rule or "role:reference") for m in ms[:3]),
             ))
     return _without_generic_leader(roles)
+
+
+def _owner_country(doc, ms: list[TitleMention], people) -> str | None:
+    """The country of the person whose office serves another ("Moon's press secretary"):
+    that person's own office's country, else the gazetteer's."""
+    for m in ms:
+        if m.owner is None:
+            continue
+        owner = people.name_for(doc[m.owner])
+        if not owner:
+            continue
+        for o in people.offices_of(owner):
+            if o.country and o.explicit_country:
+                return o.country
+        known = known_person(owner) or known_by_surname(owner.split()[-1])
+        if known is not None and known.country:
+            return known.country
+    return None
 
 
 def _without_generic_leader(roles: list[Role]) -> list[Role]:

@@ -22,7 +22,11 @@ from kg.nlp.lexicons import TitleEntry, bodies, known_person, party_for, titles
 
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
-                   "veteran", "top", "senior", "deputy", "-", "final", "last", "chief", "longest-serving"}
+                   "veteran", "top", "senior", "-", "final", "last", "chief", "longest-serving"}
+# words that make another office of the title: "deputy leader" is not the leader, "shadow
+# chancellor" is the opposition's spokesman (a Westminster office unless a country is written)
+_PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow"}
+_POSTED_TO = {"Ambassador", "Envoy"}       # "ambassador to X": X is where, not whose, the office is
 _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
               "formerly", "previously", "became", "has", "been", "served", "serves"}
@@ -47,6 +51,7 @@ class TitleMention:
     person_end: int | None = None
     rule: str = ""
     definite: bool = False         # "the Russian president": a reference to resolve
+    owner: int | None = None       # a person whose office this serves: "Moon's press secretary" (token)
 
     @property
     def has_person(self) -> bool:
@@ -55,6 +60,8 @@ class TitleMention:
 
 def _country_at(doc, i: int, lo: int) -> tuple[str | None, int]:
     """A country named by the word(s) ending at token i ("Russian", "South Korean", "U.S.")."""
+    if doc[i].is_punct or doc[i].is_space:
+        return None, 0  # "the U.S. and Russia, President Obama": a comma ends the title's phrase
     if i - 1 >= lo and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "the":
         c = country_for(doc[i - 1].text + " " + doc[i].text)
         if c:
@@ -143,7 +150,10 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             s = k
     # left modifiers
     body = None
+    shadow = False
     i = s - 1
+    if i >= lo and doc[i].lower_ == "own":
+        return None  # "he is his own envoy": a figure of speech, not an office
     while i >= lo:
         tok = doc[i]
         low = tok.lower_
@@ -154,6 +164,14 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         if low in _SOFT_MODIFIERS:
             i -= 1
             continue
+        if low in _PREFIX_OFFICES and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not title.startswith(("Deputy", "Vice", "Shadow")):
+            title = f"{_PREFIX_OFFICES[low]} {title}"
+            shadow = shadow or low == "shadow"
+            i -= 1
+            continue
+        if tok.text in ("'s", "\u2019s") and i - 1 >= lo and doc[i - 1].ent_type_ == "PERSON":
+            m.owner = m.owner if m.owner is not None else i - 1  # "Moon's press secretary"
+            break
         if tok.text in ("'s", "\u2019s") and i - 1 >= lo:
             c, n = _country_at(doc, i - 1, lo)
             if c:
@@ -204,7 +222,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         c = country_for(text) if text[:1].isupper() else None
         p = party_for(text) if text[:1].isupper() else None
         b = bodies().get(text)
-        if c:
+        if c and entry.title in _POSTED_TO and doc[e].lower_ == "to":
+            end = k  # "U.S. ambassador to South Korea": the office is the sender's
+        elif c:
             m.country, m.explicit_country = c, True
             end = k
         elif p:
@@ -234,9 +254,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     if entry.phrase in ("king", "queen") and not (m.country or e in ents_by_start):
         return None
     if m.party and entry.kind in ("head", "party") and entry.phrase in ("leader", "party leader", "dictator"):
-        title = "Leader"
+        title = "Deputy Leader" if title.startswith("Deputy") else "Leader"
         m.kind = "party"
-    if body is not None:
+    if body is not None and not (entry.title in _POSTED_TO and body.organization):
         m.organization = body.organization
         if not m.country and body.country:
             m.country = body.country
@@ -245,6 +265,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     m.start, m.end = start, end
     if not m.country and entry.country and not m.organization:
         m.country = entry.country
+    if shadow and not m.country:
+        m.country = "United Kingdom"
     _attach_person(doc, m, sp, lo, hi, ents_by_start, ents_by_end)
     if not m.has_person and start - 1 >= lo and doc[start - 1].lower_ in _DETERMINERS:
         m.definite = True

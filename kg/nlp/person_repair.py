@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.nlp.lexicons import honorifics, party_for, titles
+from kg.nlp.lexicons import bodies, honorifics, party_for, titles
 
 _MISLABELS = {"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -26,6 +26,18 @@ _TITLE_WORDS_BEFORE_NAME = {"president", "minister", "secretary", "senator", "se
                             "governor", "chancellor", "speaker", "premier", "mayor", "leader",
                             "ambassador", "chairman", "representative", "congressman", "congresswoman",
                             "sens.", "reps.", "pm", "mp"}
+
+
+# lower-case office words after which two or three capitalised words are a name even where the
+# model called them an ORG ("State Department spokeswoman Morgan Ortagus", "SNP leader Nicola Sturgeon")
+_LOWER_TRIGGERS = {"spokesman", "spokeswoman", "spokesperson", "leader", "minister", "secretary", "chairman",
+                   "chairwoman", "ambassador", "envoy", "senator", "governor", "mayor", "president", "premier"}
+_APPOS_TITLES = _TITLE_WORDS_BEFORE_NAME | _LOWER_TRIGGERS
+
+
+def _not_a_name(span) -> bool:
+    text = span.text
+    return party_for(text) is not None or text in bodies() or any(t.text in bodies() for t in span)
 
 
 def _same_or_glued(word: str, surname: str) -> bool:
@@ -49,6 +61,8 @@ class PersonRepair:
         words = _TITLE_WORDS_BEFORE_NAME | set(honorifics())
         forms = {w.capitalize() for w in words} | {w.upper() for w in words if len(w) <= 3}
         self.triggers.add("TRIGGER", [nlp.make_doc(f) for f in forms])
+        self.lower_triggers = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower_triggers.add("TRIGGER", [nlp.make_doc(w) for w in _LOWER_TRIGGERS])
 
     def _trim(self, span: Span) -> Span | None:
         s, e = span.start, span.end
@@ -108,6 +122,27 @@ class PersonRepair:
                 span = Span(doc, i, j, label="PERSON")
                 people.append(span)
                 covered.update(range(i, j))
+        # the same after a lower-case office word, for runs of two or three words only
+        for _, _, end in self.lower_triggers(doc):
+            i = end
+            j = i
+            while j < len(doc) and j - i < 3 and j not in covered and _is_name_word(doc[j]) and doc[j].pos_ == "PROPN":
+                j += 1
+            if j - i >= 2 and j not in covered and (j >= len(doc) or not doc[j].text[:1].isupper()) \
+                    and not _not_a_name(doc[i:j]):
+                people.append(Span(doc, i, j, label="PERSON"))
+                covered.update(range(i, j))
+        # "Nikki Haley, the U.S. ambassador to ...": an ORG in apposition to an office is a person
+        for o in others:
+            if o.label_ != "ORG" or not 2 <= len(o) <= 3 or any(t in covered for t in range(o.start, o.end)) \
+                    or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in o) or _not_a_name(o):
+                continue
+            after = doc[o.end:o.end + 6]
+            if len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") \
+                    and any(t.lower_ in _APPOS_TITLES for t in after[2:]) \
+                    and not any(t.text in (",", ".") for t in after[2:][:next((k for k, t in enumerate(after[2:]) if t.lower_ in _APPOS_TITLES), 0)]):
+                people.append(Span(doc, o.start, o.end, label="PERSON"))
+                covered.update(range(o.start, o.end))
         kept_others = [o for o in others if not any(t in covered for t in range(o.start, o.end))]
         doc.ents = filter_spans(people + kept_others)
         return doc
