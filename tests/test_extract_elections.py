@@ -75,3 +75,27 @@ def test_undated_election_in_a_us_election_year(nlp):
     assert found == {("United States", "presidential", "2012")}
     assert elections(nlp, "Critics in Washington say the president is putting the election campaign first.",
                      date(2013, 9, 24)) == set()
+
+
+def test_votes_of_legislators_are_not_elections(nlp):
+    text = ("On Monday, senators will vote on whether to open debate on the bill. "
+            "Congress may block the agreement in a September vote.")
+    assert elections(nlp, text, date(2015, 8, 31)) == set()
+
+
+def test_the_election_after_a_dated_one_is_the_same_election(nlp):
+    text = ("American officials said Russia interfered in the 2016 U.S. presidential election. "
+            "Senators said Moscow tried to undermine the election.")
+    assert elections(nlp, text, date(2018, 7, 17)) == {("United States", "presidential", "2016")}
+
+
+def test_presidential_election_is_not_in_a_country_without_one(nlp):
+    text = ("Leaders met in Quebec, Canada, on Friday. Canada hosted the talks in Canada's resort town. "
+            "Officials say Moscow sought to interfere in the 2016 presidential election on behalf of the American candidate.")
+    found = elections(nlp, text, date(2018, 6, 8))
+    assert found and all(country != "Canada" for country, _, _ in found)
+
+
+def test_a_primary_against_a_rival_is_an_election(nlp):
+    text = "Her husband won his Texas primary in 2012 against a wealthy rival."
+    assert elections(nlp, text, date(2015, 8, 21)) == {("United States", "primary", "2012")}

@@ -235,3 +235,42 @@ def test_link_blurbs_pasted_into_the_text_are_not_the_story(nlp):
     text = ("President Trump Donald John TrumpTrump meets Recep Tayyip Erdogan amid drama Democrats worry "
             "MORE on Monday slammed John Kerry.")
     assert meetings(nlp, text) == []
+
+
+# --- generalization: senses of trigger words that are not encounters -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Senator John Smith and Governor Mary Jones spoke at a rally. They described the threats they received after the vote.",
+    "Democrats rejected the pushback that Eric Holder and Hillary Clinton are calling for.",
+    "Senator John Smith and Governor Mary Jones visited the flooded town on Monday.",
+    "Senator John Smith told the BBC's Breakfast with Frost programme that Governor Mary Jones had a real chance.",
+])
+def test_trigger_words_that_are_no_encounter(nlp, text):
+    assert [m for m in meetings(nlp, text) if m.status == "happened"] == []
+
+
+def test_called_a_person_on_the_phone_is_a_call(nlp):
+    m = only(meetings(nlp, "Donald Trump called Shinzo Abe on Sunday."))
+    assert (set(m.participants), m.kind, m.date) == ({"Donald Trump", "Shinzo Abe"}, "call", "2019-09-08")
+    assert meetings(nlp, "Donald Trump called Shinzo Abe a great friend.") == []
+
+
+def test_a_call_has_no_place(nlp):
+    text = ("Defense Secretary Tom Reed spoke by phone with Russian Defense Minister Ivan Petrov on Friday "
+            "to make sure each side understands the other's intentions in Syria.")
+    m = only(meetings(nlp, text))
+    assert (m.kind, m.date, m.place) == ("call", "2019-09-06", None)
+
+
+def test_his_meeting_after_thanking_someone_for_coming_is_theirs(nlp):
+    text = ("President Maria Lopez thanked Secretary of State Tom Reed for coming to the capital "
+            "after his meeting with Chancellor Karl Weber.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Tom Reed", "Karl Weber"}
+
+
+def test_a_possessive_date_of_another_event_does_not_date_the_meeting(nlp):
+    text = ("Chancellor Karl Weber praised Sunday's vote in Portugal and held talks with "
+            "President Maria Lopez in Lisbon.")
+    m = only(meetings(nlp, text))
+    assert m.date != "2019-09-08" and m.place == "Lisbon"

@@ -26,17 +26,23 @@ _PARLIAMENTARY_TITLES = {"prime minister", "premier", "chancellor", "parliament"
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(head word → kind, weak head word → kind, modifier word → kind)."""
-    heads, weak, mods = {}, {}, {}
+def _triggers() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    """(head word → kind, weak head word → kind, modifier word → kind, words of legislative votes)."""
+    heads, weak, mods, legislative = {}, {}, {}, {}
     for row in data_rows("election_triggers.tsv"):
         word, role, kind = (row + ["", ""])[:3]
-        {"head": heads, "weak": weak, "modifier": mods}[role][word] = kind
-    return heads, weak, mods
+        {"head": heads, "weak": weak, "modifier": mods, "legislative": legislative}[role][word] = kind
+    return heads, weak, mods, frozenset(legislative)
+
+
+@lru_cache(maxsize=1)
+def _no_presidential_vote() -> frozenset[str]:
+    """Countries whose head of state is not chosen in a popular presidential election."""
+    return frozenset(row[0] for row in data_rows("no_presidential_vote.tsv") if row)
 
 
 def extract_elections(doc, article: Article, people) -> list[Election]:
-    heads, weak, mods = _triggers()
+    heads, weak, mods, legislative = _triggers()
     found: list[Election] = []
     ranked = None  # the article's countries, most mentioned first, computed only when needed
     for tok in doc:
@@ -46,7 +52,9 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
         if low in heads or low in weak:
             if tok.pos_ == "ADJ" or (tok.dep_ in ("compound", "amod") and tok.head.lower_ in heads):
                 continue  # "primary concern"; "midterm" in "midterm elections" is the phrase's modifier
-            mentions = _noun_mentions(tok, article, heads, weak, mods)
+            if low in weak and low not in heads and tok.pos_ == "VERB":
+                continue  # "senators will vote", "she will campaign": an act, not an election
+            mentions = _noun_mentions(tok, article, heads, weak, mods, legislative)
         elif tok.lemma_ in ("elect", "re-elect", "reelect") and tok.pos_ == "VERB":
             mentions = _elected_mentions(tok, article)
         else:
@@ -56,10 +64,16 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 if ranked is None:
                     ranked = _article_countries(doc)
                 actors = {country_for(e.text) for e in tok.sent.ents if _is_actor(e)}
-                context = next((c for c in ranked if c not in actors), "")
+                # a presidential election is held where a president is elected by the people
+                barred = _no_presidential_vote() if kind == "presidential" else frozenset()
+                context = next((c for c in ranked if c not in actors and c not in barred), "")
                 country = _sentence_country(tok, context) or context or None
+                if country in barred:
+                    country = context or None
             if country is None:
                 continue
+            if date is None and any(e.country == country and (not kind or e.kind == kind) for e in found):
+                continue  # "the election" after "the 2016 election": the one named before, not a new one
             if date is None:
                 date = _undated(article, tok, country)
             if date is None:
@@ -84,7 +98,7 @@ def _phrase(tok) -> list:
     return out
 
 
-def _noun_mentions(tok, article: Article, heads, weak, mods):
+def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozenset()):
     low = tok.lower_
     phrase = _phrase(tok)
     words = {t.lower_ for t in phrase}
@@ -99,6 +113,10 @@ def _noun_mentions(tok, article: Article, heads, weak, mods):
         (mods[t.lower_] for t in phrase if t.i != tok.i and t.lower_ in mods), "")
     if low in weak and low not in heads and not (explicit_kind or dates):
         return []  # "a Commons vote", "the race" alone are not elections
+    if low in weak and low not in heads and not explicit_kind and (
+            any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children)
+            or any(t.lemma_.lower() in legislative for t in tok.sent)):
+        return []  # "a September vote on the deal", "senators' vote": a vote of legislators, not of voters
     if not dates:
         if "next" in words:
             return []  # "the next election": no date said, nothing to anchor it

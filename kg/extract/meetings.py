@@ -200,6 +200,12 @@ def _known_names(people) -> dict[str, str]:
 def _possessive(tok, people) -> str | None:
     """"his"/"her": the subject of its own clause when a person, else the person last named."""
     clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and clause.dep_ == "pcomp" and clause.head.dep_ == "prep" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        # "Y thanked X for coming after his meeting": the one thanked did the coming
+        for obj in clause.head.head.children:
+            if obj.dep_ == "dobj" and _names(obj, people):
+                return _names(obj, people)[0]
     if clause is not None:
         subj = _subject(clause, people)
         if subj:
@@ -383,7 +389,11 @@ def _verb_meeting(tok, kind: str, role: str, article: Article, people) -> Meetin
 def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people) -> Meeting | list | None:
     """A verb trigger `tok` whose arguments are the children of `verb` (itself, unless misparsed)."""
     lemma = _verb_lemma(tok, _triggers()[0]) or tok.lemma_.lower()
-    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") for c in tok.children):
+    # "called Shinzo Abe": the tagger may take the person called for a predicate (oprd)
+    called = [c for c in tok.children if c.dep_ == "oprd" and c.ent_type_ == "PERSON"
+              and not any(d.dep_ == "dobj" for d in tok.children)] if lemma == "call" else []
+    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") and c not in called
+                               for c in tok.children):
         return None  # "called him a liar", "called for talks", "called off"
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
@@ -400,7 +410,7 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
     agent: list[str] = []
     groups = []
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and lemma not in ("talk", "speak", "sit"):
+        if (child.dep_ in ("dobj", "dative") and lemma not in ("talk", "speak", "sit")) or child in called:
             found = _names(child, people)
             objects.extend(found + _more_names(child, people))
             if not found:
@@ -438,6 +448,10 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
         participants = list(dict.fromkeys(participants + _group_subject(verb, people)))
     if len(participants) < 2:
         return None
+    if (role in ("host", "visitor") or lemma in ("call", "phone", "telephone")) and not objects:
+        # "the threats they received", "they visited the site", "the pushback X and Y are calling for":
+        # no one was received, visited or called
+        return None
     hosts, visitors = (), ()
     if role == "host":
         hosts, visitors = tuple(subject), tuple(p for p in objects if p not in subject)
@@ -456,6 +470,8 @@ def _group_subject(tok, people) -> list[str]:
 
 
 def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
+    if _in_a_title(tok, kind):
+        return None  # "BBC's Breakfast with Frost", "the Meet the Press show": a programme, not an encounter
     if tok.lower_ == "call" and not _is_phone(tok) and not any(_preps(tok, ("with", "between"))):
         return None  # "a call for calm"
     people_found: list[str] = []
@@ -484,7 +500,9 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     if len(set(between)) >= 2:
         pass  # "the meeting between X and Y": the people are named, whoever talks about it
     elif gov.pos_ in ("VERB", "AUX") and gov is not tok:
-        if tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj":
+        owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children) and people_found
+        if (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj") \
+                and not owned:  # "Y thanked X for coming after his meeting with Z": his, not Y's
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 subj = []  # "the meeting took place": the noun is the subject, not a person
             else:
@@ -502,6 +520,19 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     if _is_phone(tok):
         kind = "call"
     return _build(tok, gov, participants, kind, (), (), article, f"meeting:{tok.lemma_.lower()}-noun", 0.65)
+
+
+def _in_a_title(tok, kind: str) -> bool:
+    """A capitalised trigger noun inside running text names something (a programme, a work);
+    summits are the exception ("the Singapore Summit"), and so are headlines, where every word
+    is capitalised."""
+    if kind == "summit" or not tok.text[:1].isupper() or tok.text.isupper() or tok.i == tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.is_punct and prev.text in ('"', "“", "'", "‘", ":", "-", "—", "("):
+        return False  # a quotation or a heading starting here
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) < 0.6 * len(words)
 
 
 def _is_phone(tok) -> bool:
@@ -558,6 +589,8 @@ def _date(tokens, tok, tense: str, article: Article) -> str | None:
     for ent in doc.ents:
         if ent.label_ != "DATE" or ent.start not in idx:
             continue
+        if ent.root.dep_ == "poss" and ent.root.head.i != tok.i:
+            continue  # "hailed Sunday's elections, and held talks": the elections' day, not the talks'
         d = resolve_date(ent.text, article.published, tense, _context_year(doc, ent.start, article))
         if d:
             dist = abs(ent.start - tok.i)
@@ -586,6 +619,7 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         past = _date(_clause(tok, gov), tok, "past", article)
         if past and past < article.published.isoformat()[:len(past)]:
             status = "happened"
+
     verb = tok if tok.pos_ in ("VERB", "AUX") else gov
     tense = "future" if status == "planned" else "past"
     if status == "happened" and "Pres" in verb.morph.get("Tense") and verb.tag_ == "VBZ":
@@ -603,7 +637,7 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     if date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
         date = _news_day(tok.doc, article) or article.published.isoformat()
         confidence *= 0.8
-    where = place_in(tokens, tok)
+    where = place_in(tokens, tok) if kind != "call" else None  # the two ends of a call are in two places
     sent = tok.sent
     return Meeting(
         participants=tuple(participants), kind=kind, status=status, date=date,
@@ -628,8 +662,8 @@ def _news_day(doc, article: Article) -> str | None:
     for ent in doc.ents:
         if ent.start >= _LEDE_TOKENS:
             break
-        if ent.label_ != "DATE":
-            continue
+        if ent.label_ != "DATE" or ent.root.dep_ == "poss":
+            continue  # "Sunday's elections" dates the elections, not the story
         d = resolve_date(ent.text, article.published, "past")
         if d and len(d) == 10 and 0 <= (article.published - date.fromisoformat(d)).days <= 7:
             return d
