@@ -212,6 +212,25 @@ def bench_load(data: Path, work: Path, quads: int, runs: int, rows: list) -> str
     return str(work / f"store-{runs - 1}")
 
 
+def bench_trig_load(store: Store, work: Path, quads: int, runs: int, rows: list) -> None:
+    """The same quads as a TriG file (written by `kg export trig`, before the clock starts)."""
+    trig = work / "synthetic.trig"
+    with trig.open("wb") as f:
+        store.export("trig", f)
+    blocks, singles = [], []
+    for _ in range(runs):
+        with open_store(str(work / "store-trig")) as target:
+            blocks.append(timed(lambda: target.load([trig], lenient=True, compact=False)))
+        db = ox.Store(str(work / "store-trig-one-call"))
+        singles.append(timed(lambda: (db.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG, lenient=True),
+                                      db.flush())))
+        del db
+        shutil.rmtree(work / "store-trig")
+        shutil.rmtree(work / "store-trig-one-call")
+    rows.append(("bulk load of a TriG file: Store.load, N-Quads blocks", rate(quads, median_timing(blocks)), "", ""))
+    rows.append(("  one pyoxigraph bulk_load call", rate(quads, median_timing(singles)), "", ""))
+
+
 def bench_who_met(store: Store, names: list[str], rows: list) -> None:
     text = with_prefixes(QUERIES["who-met"].text)
     resolve = with_prefixes(helper_query("person-by-label"))
@@ -268,6 +287,7 @@ def main() -> None:
         with open_store(store_dir, read_only=True) as store:       # as `kg who-met` opens it
             bench_who_met(store, names, rows)
             bench_export(store, quads, args.runs, rows)
+            bench_trig_load(store, work, quads, args.runs, rows)
             stats = store.stats()
 
         small = work / "small"

@@ -43,6 +43,7 @@ def dataset_of(store: EmbeddedStore) -> rdflib.Dataset:
 def small_blocks(monkeypatch):
     """Blocks of a few kilobytes, so a small file is cut like a big one."""
     monkeypatch.setattr(bulkload, "MIN_BLOCK_BYTES", 2048)
+    monkeypatch.setattr(bulkload, "BLOCK_QUADS", 100)
 
 
 def test_line_blocks_end_at_line_ends_and_lose_nothing(tmp_path):
@@ -69,6 +70,38 @@ def test_loading_in_blocks_stores_what_one_call_stores(tmp_path, small_blocks):
     assert len(got) == len(want)
     for g in want.graphs():
         assert isomorphic(got.graph(g.identifier), g), g.identifier
+
+
+def test_trig_loads_in_blocks_and_stores_what_one_call_stores(tmp_path, small_blocks):
+    nquads = tmp_path / "data.nq"
+    write_nquads(nquads, 400)
+    trig = tmp_path / "data.trig"
+    source = ox.Store()
+    source.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    source.dump(str(trig), ox.RdfFormat.TRIG, prefixes={"kg": KG, "rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
+    assert bulkload.load_file(ox.Store(), trig, ox.RdfFormat.TRIG) > 2
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert store.load([trig], lenient=True) == len(source)
+        got = dataset_of(store)
+    want = rdflib.Dataset().parse(nquads, format="nquads")
+    for g in want.graphs():
+        assert isomorphic(got.graph(g.identifier), g), g.identifier
+
+
+def test_turtle_into_a_named_graph_in_blocks(tmp_path, small_blocks):
+    ttl = tmp_path / "data.ttl"
+    ttl.write_text("@prefix ex: <https://example.org/> .\n"
+                   + "".join(f'ex:s{i} ex:p "{i}" ; ex:q ex:o{i % 5} .\n' for i in range(300)))
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert store.load([ttl], graph="https://example.org/g") == 600
+        assert store.graph_count("https://example.org/g") == 600
+
+
+def test_turtle_with_anonymous_blank_nodes_loads_in_one_call(tmp_path, small_blocks):
+    ttl = tmp_path / "anon.ttl"
+    ttl.write_text("@prefix ex: <https://example.org/> .\n"
+                   + "".join(f'ex:s{i} ex:p [ ex:q "{i}" ; ex:r "{i}" ] .\n' for i in range(300)))
+    assert bulkload.load_file(ox.Store(), ttl, ox.RdfFormat.TURTLE) == 1
 
 
 def test_a_file_with_blank_nodes_loads_in_one_call(tmp_path, small_blocks):
