@@ -99,3 +99,25 @@ def test_presidential_election_is_not_in_a_country_without_one(nlp):
 def test_a_primary_against_a_rival_is_an_election(nlp):
     text = "Her husband won his Texas primary in 2012 against a wealthy rival."
     assert elections(nlp, text, date(2015, 8, 21)) == {("United States", "primary", "2012")}
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Germans vote in the Bundestag election next month.", date(2019, 9, 12),
+     {("Germany", "parliamentary", "2019-10")}),
+    ("Spain holds a general election on April 28, its third in four years.", date(2019, 4, 1),
+     {("Spain", "general", "2019-04-28")}),
+    ("Israelis go to the polls on Tuesday for the second time this year.", date(2019, 9, 12),
+     {("Israel", "parliamentary", "2019-09-17")}),
+    ("Bernie Sanders won the New Hampshire primary.", date(2016, 3, 1), {("United States", "primary", "2016")}),
+    ("Britain voted to leave the EU in the 2016 referendum.", date(2018, 3, 1),
+     {("United Kingdom", "referendum", "2016")}),
+    ("Emmanuel Macron won Sunday's French presidential runoff.", date(2017, 5, 8),
+     {("France", "presidential", "2017-05-07")}),
+])
+def test_dates_said_on_the_verb_and_named_primaries(nlp, text, published, expected):
+    assert elections(nlp, text, published) == expected
+
+
+def test_polls_and_concerns_are_not_elections(nlp):
+    assert elections(nlp, "Polls on Tuesday showed the prime minister ahead in Israel.") == set()
+    assert elections(nlp, "Donald Trump said his primary concern in Texas is jobs.", date(2016, 3, 1)) == set()

@@ -274,3 +274,24 @@ def test_a_possessive_date_of_another_event_does_not_date_the_meeting(nlp):
             "President Maria Lopez in Lisbon.")
     m = only(meetings(nlp, text))
     assert m.date != "2019-09-08" and m.place == "Lisbon"
+
+
+# --- recall: trigger forms, argument shapes, dates ------------------------------------------
+
+@pytest.mark.parametrize("text,kind,date_,place", [
+    ("Emmanuel Macron dined with Angela Merkel in Paris on Saturday.", "meeting", "2019-09-07", "Paris"),
+    ("Emmanuel Macron visited Berlin and met Angela Merkel on Wednesday.", "meeting", "2019-09-11", "Berlin"),
+    ("Angela Merkel welcomed Emmanuel Macron to Berlin on Monday.", "host", "2019-09-09", "Berlin"),
+    ("Prime Minister Justin Trudeau was received by Pope Francis at the Vatican on Monday.", "host", "2019-09-09", None),
+    ("Emmanuel Macron shook hands with Angela Merkel in Osaka on the sidelines of the G20 summit yesterday.",
+     "meeting", "2019-09-11", "Osaka"),
+    ("Emmanuel Macron, who met Angela Merkel earlier this month, said the talks went well.", "meeting", "2019-09", None),
+    ("Emmanuel Macron and Angela Merkel held talks in Paris last week.", "negotiation", "2019-09", "Paris"),
+    ("Emmanuel Macron met Angela Merkel in August.", "meeting", "2019-08", None),
+])
+def test_trigger_forms(nlp, text, kind, date_, place):
+    m = only(meetings(nlp, text))
+    assert set(m.participants) >= {"Emmanuel Macron", "Angela Merkel"} or "Trudeau" in text
+    assert (m.kind, m.status, m.date) == (kind, "happened", date_)
+    if place:
+        assert m.place == place

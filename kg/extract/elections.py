@@ -108,9 +108,11 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
             kind = _pick_kind(kind, mods[t.lower_])
     country, legis_kind = _phrase_country(phrase, tok)
     kind = kind or legis_kind
-    dates = _phrase_dates(phrase, tok, article) or _governor_year(tok)
+    dates = _phrase_dates(phrase, tok, article) or _governor_year(tok) or _governor_dates(tok, article)
     explicit_kind = kind if low not in weak else next(
         (mods[t.lower_] for t in phrase if t.i != tok.i and t.lower_ in mods), "")
+    if low in weak and weak[low] and country and any(t.ent_type_ == "GPE" for t in phrase if t.i < tok.i):
+        explicit_kind = weak[low]  # "the New Hampshire primary", "the Iowa caucus"
     if low in weak and low not in heads and not (explicit_kind or dates):
         return []  # "a Commons vote", "the race" alone are not elections
     if low in weak and low not in heads and not explicit_kind and (
@@ -134,6 +136,35 @@ def _governor_year(tok) -> list[str]:
                 if t.dep_ == "pobj" and _YEAR.match(t.text):
                     return [t.text]
     return []
+
+
+def _governor_dates(tok, article: Article) -> list[str]:
+    """A date said on the verb the election is the object of: "Spain holds an election on April 28",
+    "Germans vote in the Bundestag election next month", "Israelis go to the polls on Tuesday"."""
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        gov = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        gov = tok.head.head
+    else:
+        return []
+    if gov.pos_ not in ("VERB", "AUX"):
+        return []
+    out = []
+    for child in gov.children:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            ent = child
+        elif child.dep_ == "prep" and child.lower_ in ("on", "in") and child.i != tok.head.i:
+            ent = next((g for g in child.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"), None)
+        else:
+            continue
+        if ent is not None:
+            ahead = gov.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
+                                                      for c in gov.children)
+            tense = "future" if ahead else "nearest"  # "go to the polls on Tuesday": the coming one
+            d = resolve_date(_ent_text(ent), article.published, tense)
+            if d:
+                out.append(d)
+    return out
 
 
 def _pick_kind(current: str, new: str) -> str:
@@ -223,8 +254,9 @@ def _undated(article: Article, tok, country: str) -> str | None:
             return None  # a date nearby belongs to something else: do not guess
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     past = verb is not None and "Past" in verb.morph.get("Tense")
-    if past and pub.month < 11:
-        return None  # "before the elections, ads were shown": an earlier election
+    primary = bool(re.search(r"\b(primary|primaries|caucus|caucuses)\b", phrase))
+    if past and pub.month < 11 and not (primary and pub.month < 10):
+        return None  # "before the elections, ads were shown": an earlier election (primaries run Jan-Sep)
     if pub.month == 12 and not past:
         return None
     return str(pub.year)

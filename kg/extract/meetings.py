@@ -97,6 +97,13 @@ def _verb_lemma(tok, verbs) -> str | None:
         for stem in (tok.lower_[:-1], tok.lower_[:-2]):
             if stem in verbs:
                 return stem
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN", "VBG"):
+        # the lemmatizer clips some rarer verbs ("dined" → "din"): try the inflection's own stems
+        low = tok.lower_
+        stems = (low[:-1], low[:-2]) if low.endswith("ed") else (low[:-3], low[:-3] + "e") if low.endswith("ing") else ()
+        for stem in stems:
+            if stem in verbs:
+                return stem
     return None
 
 
@@ -574,7 +581,12 @@ def _clause(tok, gov) -> list:
     """Tokens of the trigger's clause: its subtree and the direct modifiers of the verb it hangs on,
     without other clauses nested in it."""
     out = {t.i: t for t in tok.subtree}
-    for head in {tok, gov, tok.head}:
+    heads = {tok, gov, tok.head}
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in ("visit", "tour"):
+        for child in tok.head.children:  # "visited Berlin and met X": the visit says where
+            if child.dep_ == "dobj":
+                out.update({t.i: t for t in child.subtree})
+    for head in heads:
         for child in head.children:
             if child.dep_ in ("prep", "npadvmod", "advmod", "tmod", "pobj") or child.ent_type_ == "DATE":
                 for t in child.subtree:
