@@ -148,3 +148,10 @@ def test_hover_text_legal_name_after_the_display_name_is_cut(nlp):
     names = {p.name for p in people.persons}
     assert "Lindsey Graham" in names and "Tim Scott" in names
     assert not any("Olin" in n or "Timothy" in n for n in names)
+
+
+def test_hover_text_legal_name_with_a_longer_first_name_is_cut(nlp):
+    text = "Speaker Paul Ryan Paul Davis Ryan Retirees should say no thanks MORE (R-Wis.) said so."
+    doc, people = index(nlp, text)
+    assert "Paul Ryan" in {p.name for p in people.persons}
+    assert not any("Davis" in p.name for p in people.persons)

@@ -179,3 +179,28 @@ def test_names_the_model_labels_as_organisations_after_an_office(nlp):
     got = roles(nlp, "State Department spokeswoman Morgan Ortagus said so. SNP leader Nicola Sturgeon agreed.")
     assert got[("Morgan Ortagus", "Spokeswoman")].country == "United States"
     assert got[("Nicola Sturgeon", "Leader")].country == "United Kingdom"
+
+
+def test_british_cabinet_and_commons_offices(nlp):
+    got = roles(nlp, "Former ex-Defence Secretary Geoff Hale testified. Commons leader Peter Hart warned of complacency. "
+                     "Shadow leader of the Commons Oliver Heald said no.")
+    assert got[("Geoff Hale", "Defence Secretary")].country == "United Kingdom"
+    assert got[("Peter Hart", "Leader of the House of Commons")].country == "United Kingdom"
+    assert ("Oliver Heald", "Shadow Leader of the House of Commons") in got
+
+
+def test_a_state_or_city_written_with_the_office_gives_its_country(nlp):
+    got = roles(nlp, "Ohio Gov. Mike Dunn spoke. The Mayor of Chicago, Lori Light, agreed.")
+    assert got[("Mike Dunn", "Governor")].country == "United States"
+    assert got[("Lori Light", "Mayor")].country == "United States"
+
+
+def test_a_fallback_country_must_have_the_office(nlp):
+    got = roles(nlp, "The White House said Iran would talk. Supreme Leader Ayatollah Ali Khamenei refused. "
+                     "The Senate and the House of Representatives voted.")
+    assert got[("Ali Khamenei", "Supreme Leader")].country == "Iran"
+
+
+def test_a_companys_vice_president_for_something_is_no_office(nlp):
+    got = roles(nlp, "Dan Kellan, now vice president for policy at a lobby group, spoke.")
+    assert not got

@@ -119,6 +119,8 @@ def _cut_hover_repeat(name: str, after: str) -> str:
     surname = words[1].rstrip(".,")
     if len(surname) > 1 and re.search(r"(?<![A-Za-z])" + re.escape(surname) + r"[A-Z]", after[:80]):
         return " ".join(words[:2])
+    if len(words[0]) >= 3 and words[2][:3].lower() == words[0][:3].lower() and known_person(name) is None:
+        return " ".join(words[:2])  # "Paul Ryan Paul Davis Ryan", "Pete Buttigieg Peter Paul"
     return name
 
 

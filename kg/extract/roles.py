@@ -26,10 +26,34 @@ def evidence_for(doc, token_index: int, rule: str) -> Evidence:
     return Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, rule=rule)
 
 
+# offices a state does not have: a bare "King" or "Prime Minister" in an American story is
+# someone else's, so the article's fallback country skips to its next one
+_NO_SUCH_OFFICE = {
+    "United States": ("Minister", "King", "Queen", "Emir", "Prince", "Supreme Leader", "Chancellor", "MP"),
+    "United Kingdom": ("Senator", "Governor", "Representative", "Supreme Leader", "Emir"),
+}
+
+
+def _may_hold(country: str, title: str) -> bool:
+    return not any(word in title for word in _NO_SUCH_OFFICE.get(country, ()))
+
+
 def home_country(doc, people) -> str | None:
-    """The country whose offices the article names without saying whose: the one its
-    country-specific bodies and titles point to ("White House", "Sen.", "Downing Street");
-    failing those, the one its explicit offices are most often of."""
+    countries = home_countries(doc, people)
+    return countries[0] if countries else None
+
+
+def home_countries(doc, people) -> list[str]:
+    """The countries whose offices the article names without saying whose, likeliest first:
+    the one its country-specific bodies and titles point to ("White House", "Sen.", "Downing
+    Street"), then its legislatures, then the countries it names, then its explicit offices."""
+    out: list[str] = []
+    for votes in _votes(doc, people):
+        out += [c for c, _ in votes.most_common() if c not in out]
+    return out
+
+
+def _votes(doc, people):
     votes: Counter = Counter()
     for m in people.titles:
         if not m.explicit_country and m.country:
@@ -41,22 +65,20 @@ def home_country(doc, people) -> str | None:
             if body.country:
                 votes[body.country] += text.count(name)
             text = text.replace(name, " ")
-    if votes:
-        return votes.most_common(1)[0][0]
+    yield votes
+    votes = Counter()
     for name in legislature_names():   # "the Knesset", "the Bundestag": whose politics this is
         if name[0].isupper() and name in text:
             votes[legislature_for(name)[0]] += text.count(name)
-    if votes:
-        return votes.most_common(1)[0][0]
+    yield votes
+    votes = Counter()
     for ent in doc.ents:               # failing all that, the country the article names most
         if ent.label_ in ("GPE", "NORP"):
             country = country_for(ent.text)
             if country:
                 votes[country] += 1
-    if votes:
-        return votes.most_common(1)[0][0]
-    explicit = Counter(m.country for m in people.titles if m.explicit_country and m.country)
-    return explicit.most_common(1)[0][0] if explicit else None
+    yield votes
+    yield Counter(m.country for m in people.titles if m.explicit_country and m.country)
 
 
 def extract_roles(doc, article: Article, people) -> list[Role]:
@@ -64,7 +86,7 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
     for person in people.persons:
         for m in people.offices_of(person.name):
             by_person.setdefault(person.name, {}).setdefault(m.title, []).append(m)
-    article_country = home_country(doc, people)
+    article_countries = home_countries(doc, people)
     roles: list[Role] = []
     for name, offices in by_person.items():
         own = Counter(m.country for ts in offices.values() for m in ts
@@ -90,7 +112,7 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 if country is None:
                     country = _owner_country(doc, ms, people)  # "Moon's press secretary"
                 if country is None:
-                    country = article_country
+                    country = next((c for c in article_countries if _may_hold(c, title)), None)
                     confidence = 0.6
             roles.append(Role(
                 person=name, title=title, country=country, organization=organization,

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.geo import country_for
-from kg.nlp.lexicons import TitleEntry, bodies, known_person, party_for, titles
+from kg.extract.geo import country_for, place_for
+from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_person, party_for, titles
 
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
@@ -70,6 +70,16 @@ def _country_at(doc, i: int, lo: int) -> tuple[str | None, int]:
         c = country_for(doc[i].text)
         if c:
             return c, 1
+    return None, 0
+
+
+def _state_or_city_at(doc, i: int, lo: int) -> tuple[str | None, int]:
+    """The country of a state or city named by the GPE word(s) ending at token i ("New Jersey")."""
+    for n in (2, 1):
+        if i - n + 1 >= lo and all(t.ent_type_ == "GPE" for t in doc[i - n + 1:i + 1]):
+            hit = place_for(doc[i - n + 1:i + 1].text)
+            if hit and hit[1]:
+                return hit[1], n
     return None, 0
 
 
@@ -202,6 +212,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             body = body or b
             i -= n
             continue
+        c, n = _state_or_city_at(doc, i, lo)
+        if c:  # "Ohio Gov. X", "Lexington Mayor Y": a state's or city's office is its country's
+            m.country, m.explicit_country = m.country or c, True
+            i -= n
+            continue
         break
     start = i + 1
     # a company or team right before the title makes it a business or sport title
@@ -217,6 +232,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         elif j < hi:
             b, n = _body_at(doc, j + 1, lo) if j + 1 < hi and _body_at(doc, j + 1, lo)[0] else _body_at(doc, j, lo)
             body = body or b
+    if e + 1 < hi and doc[e].lower_ == "for" and entry.phrase in ("president", "vice president") \
+            and doc[e + 1].text.islower():
+        return None  # "vice president for issues and policy" at a company or a lobby group
     if e < hi and doc[e].lower_ in ("of", "to") and not entry.phrase.endswith(" of"):
         text, k = _of_phrase(doc, e, hi)
         c = country_for(text) if text[:1].isupper() else None
@@ -235,6 +253,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             end = k
         elif text[:1].isupper() and doc[e + 1:k] and any(t.ent_type_ == "GPE" for t in doc[e + 1:k]):
             end = k  # a state or city: "governor of Ohio", "mayor of London"
+            _, where = place_for(text) or (None, None)
+            if where and not m.country:
+                m.country, m.explicit_country = where, True
         elif doc[e].lower_ == "of" and entry.kind in ("head", "chair", "spokes", "office") \
                 and entry.phrase not in ("minister",):
             return None  # "president of the company", "governor of the central bank"
@@ -276,6 +297,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
 def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end) -> None:
     # title before name: "Russian President Vladimir Putin"
     ent = ents_by_start.get(m.end) or ents_by_start.get(sp.end)
+    if ent is None and m.end + 1 < hi and doc[m.end].lower_ in honorifics():
+        ent = ents_by_start.get(m.end + 1)  # "Supreme Leader Ayatollah Ali Khamenei", "President Dr. X"
     if ent is not None:
         m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-before-name"
         return
