@@ -121,3 +121,16 @@ def test_dates_said_on_the_verb_and_named_primaries(nlp, text, published, expect
 def test_polls_and_concerns_are_not_elections(nlp):
     assert elections(nlp, "Polls on Tuesday showed the prime minister ahead in Israel.") == set()
     assert elections(nlp, "Donald Trump said his primary concern in Texas is jobs.", date(2016, 3, 1)) == set()
+
+
+def test_dates_of_other_acts_and_caucus_groups_are_not_elections(nlp):
+    assert elections(nlp, "Donald Trump launched his reelection campaign with a rally in Orlando last week.",
+                     date(2019, 6, 24)) == set()
+    assert elections(nlp, "Trump met Wednesday at the White House with the Problem Solvers Caucus, "
+                          "a group of House members.", date(2019, 1, 16)) == set()
+
+
+def test_past_tense_points_back_and_a_bare_election_after_is_the_same(nlp):
+    text = ("The Hong Kong legislative election was held on Sunday, with a record turnout. "
+            "The election chooses 70 members of the council.")
+    assert elections(nlp, text, date(2016, 9, 9)) == {("China", "parliamentary", "2016-09-04")}

@@ -295,3 +295,14 @@ def test_trigger_forms(nlp, text, kind, date_, place):
     assert (m.kind, m.status, m.date) == (kind, "happened", date_)
     if place:
         assert m.place == place
+
+
+def test_a_year_of_another_event_does_not_date_the_meeting(nlp):
+    text = ("Donald Trump posted messages defending his meeting with Vladimir Putin "
+            "amid an inquiry into the 2016 presidential election.")
+    assert all(m.date != "2016" for m in meetings(nlp, text))
+
+
+def test_unknown_speaker_does_not_pair_the_people_spoken_to(nlp):
+    text = "It rained all day. He also spoke to King Salman and Prime Minister Benjamin Netanyahu."
+    assert meetings(nlp, text) == []

@@ -26,13 +26,14 @@ _PARLIAMENTARY_TITLES = {"prime minister", "premier", "chancellor", "parliament"
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
-    """(head word → kind, weak head word → kind, modifier word → kind, words of legislative votes)."""
-    heads, weak, mods, legislative = {}, {}, {}, {}
+def _triggers() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
+    """(head word → kind, weak head word → kind, modifier word → kind, words of legislative votes,
+    verbs whose date is the election's)."""
+    heads, weak, mods, legislative, verbs = {}, {}, {}, {}, {}
     for row in data_rows("election_triggers.tsv"):
         word, role, kind = (row + ["", ""])[:3]
-        {"head": heads, "weak": weak, "modifier": mods, "legislative": legislative}[role][word] = kind
-    return heads, weak, mods, frozenset(legislative)
+        {"head": heads, "weak": weak, "modifier": mods, "legislative": legislative, "verb": verbs}[role][word] = kind
+    return heads, weak, mods, frozenset(legislative), frozenset(verbs)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def _no_presidential_vote() -> frozenset[str]:
 
 
 def extract_elections(doc, article: Article, people) -> list[Election]:
-    heads, weak, mods, legislative = _triggers()
+    heads, weak, mods, legislative, _ = _triggers()
     found: list[Election] = []
     ranked = None  # the article's countries, most mentioned first, computed only when needed
     for tok in doc:
@@ -52,14 +53,15 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
         if low in heads or low in weak:
             if tok.pos_ == "ADJ" or (tok.dep_ in ("compound", "amod") and tok.head.lower_ in heads):
                 continue  # "primary concern"; "midterm" in "midterm elections" is the phrase's modifier
-            if low in weak and low not in heads and tok.pos_ == "VERB":
-                continue  # "senators will vote", "she will campaign": an act, not an election
+            if low in weak and low not in heads and (tok.pos_ == "VERB" or tok.ent_type_ in ("ORG", "FAC")):
+                continue  # "senators will vote", "the Problem Solvers Caucus": an act or a body, not an election
             mentions = _noun_mentions(tok, article, heads, weak, mods, legislative)
         elif tok.lemma_ in ("elect", "re-elect", "reelect") and tok.pos_ == "VERB":
             mentions = _elected_mentions(tok, article)
         else:
             continue
         for country, kind, date, rule in mentions:
+            from_context = country is None
             if country is None:
                 if ranked is None:
                     ranked = _article_countries(doc)
@@ -74,6 +76,8 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 continue
             if date is None and any(e.country == country and (not kind or e.kind == kind) for e in found):
                 continue  # "the election" after "the 2016 election": the one named before, not a new one
+            if date is None and from_context and not kind and found:
+                continue  # a bare "the election" whose country is a guess: the election named before
             if date is None:
                 date = _undated(article, tok, country)
             if date is None:
@@ -147,8 +151,8 @@ def _governor_dates(tok, article: Article) -> list[str]:
         gov = tok.head.head
     else:
         return []
-    if gov.pos_ not in ("VERB", "AUX"):
-        return []
+    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in _triggers()[4]:
+        return []  # "launched his campaign last week": the launch's day, not the vote's
     out = []
     for child in gov.children:
         if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
@@ -160,7 +164,7 @@ def _governor_dates(tok, article: Article) -> list[str]:
         if ent is not None:
             ahead = gov.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
                                                       for c in gov.children)
-            tense = "future" if ahead else "nearest"  # "go to the polls on Tuesday": the coming one
+            tense = "future" if ahead else _verb_tense(tok)  # "go to the polls on Tuesday": the coming one
             d = resolve_date(_ent_text(ent), article.published, tense)
             if d:
                 out.append(d)
@@ -207,7 +211,7 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
     seen_ents = set()
     doc = trigger.doc
     words = {t.lower_ for t in phrase}
-    tense = "future" if words & _AHEAD else "past" if words & _BEHIND else "nearest"
+    tense = "future" if words & _AHEAD else "past" if words & _BEHIND else _verb_tense(trigger)
     for t in phrase:
         if t.ent_type_ == "DATE":
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
@@ -231,6 +235,20 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
         if d:
             out.append(d)
     return list(dict.fromkeys(out))
+
+
+def _verb_tense(tok) -> str:
+    """Which way the clause of an election word points: "was held on Sunday" past, "will vote on
+    Sunday" future, else the nearest such day."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return "nearest"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall"}:
+        return "future"
+    if verb.tag_ == "VBD" or auxes & {"was", "were", "had"}:
+        return "past"
+    return "nearest"
 
 
 def _undated(article: Article, tok, country: str) -> str | None:

@@ -446,6 +446,9 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
             return extra or None
     participants = list(dict.fromkeys(subject + objects))
     objects = [o for o in dict.fromkeys(objects) if o not in subject]
+    if lemma in _ONE_TO_ONE and not subject and not passive and not between and any(
+            c.dep_ == "nsubj" for c in verb.children):
+        return None  # "He spoke to A and B" with "he" unknown: A and B did not speak to each other
     if lemma in _ONE_TO_ONE and len(subject) == 1 and len(objects) > 1 and not passive:
         # "X spoke to A and B": one conversation each, not a conference of three
         each = [_build(tok, tok, [subject[0], o], "call" if _is_phone(tok) else kind, (), (), article,
@@ -601,8 +604,9 @@ def _date(tokens, tok, tense: str, article: Article) -> str | None:
     for ent in doc.ents:
         if ent.label_ != "DATE" or ent.start not in idx:
             continue
-        if ent.root.dep_ == "poss" and ent.root.head.i != tok.i:
-            continue  # "hailed Sunday's elections, and held talks": the elections' day, not the talks'
+        if ent.root.dep_ in ("poss", "compound", "nummod", "amod", "nmod") and ent.root.head.i != tok.i \
+                and ent.root.head.pos_ in ("NOUN", "PROPN") and not ent.root.head.ent_type_:
+            continue  # "Sunday's elections", "the 2016 election": another event's day, not the meeting's
         d = resolve_date(ent.text, article.published, tense, _context_year(doc, ent.start, article))
         if d:
             dist = abs(ent.start - tok.i)
