@@ -53,6 +53,7 @@ def main() -> int:
     ap.add_argument("--exclude", type=Path, action="append", default=None,
                     help="corpus whose article ids are left out (default: the dev set, where it exists)")
     ap.add_argument("--no-evidence", action="store_true", help="one line per fact, no sentence")
+    ap.add_argument("--planned", action="store_true", help="meetings: list planned ones too")
     args = ap.parse_args()
 
     excludes = args.exclude
@@ -67,6 +68,8 @@ def main() -> int:
     n = 0
     for doc, article in zip(nlp.pipe(a.text for a in articles), articles):
         facts = getattr(extract_facts(doc, article), args.family)
+        if args.family == "meetings" and not args.planned:
+            facts = [m for m in facts if m.status == "happened"]
         if not facts:
             continue
         print(f"## {article.id}  ({article.published})  {article.title or ''}")
