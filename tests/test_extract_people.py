@@ -155,3 +155,58 @@ def test_hover_text_legal_name_with_a_longer_first_name_is_cut(nlp):
     doc, people = index(nlp, text)
     assert "Paul Ryan" in {p.name for p in people.persons}
     assert not any("Davis" in p.name for p in people.persons)
+
+
+# --- round four: names on unseen text ------------------------------------------------------
+
+
+def person_names(people):
+    return {p.name for p in people.persons}
+
+
+def test_country_word_in_a_surname_is_kept(nlp):
+    doc, people = index(nlp, "Rep. Dana Israel said the bill would fail. Senator Tom Jordan disagreed.")
+    assert {"Dana Israel", "Tom Jordan"} <= person_names(people)
+
+
+def test_two_word_surname_said_alone_is_the_same_person(nlp):
+    doc, people = index(nlp, "Mexican President Carlos García Ruiz met the envoy. García Ruiz said little.")
+    assert "Carlos García Ruiz" in person_names(people)
+    assert not any(n == "García Ruiz" for n in person_names(people))
+
+
+def test_particle_surname_is_not_cut(nlp):
+    doc, people = index(nlp, "Defense Minister Ursula von der Leyen met the Dutch premier in The Hague.")
+    assert "Ursula von der Leyen" in person_names(people)
+
+
+def test_irish_head_of_government_title_is_not_a_name(nlp):
+    doc, people = index(nlp, "Taoiseach Leo Varadkar flew to London on Monday.")
+    assert "Leo Varadkar" in person_names(people)
+    assert not any("Taoiseach" in n for n in person_names(people))
+
+
+def test_social_network_is_not_a_person(nlp):
+    doc, people = index(nlp, "The senator posted on Twitter on Friday. Twitter said it would look at the post.")
+    assert "Twitter" not in person_names(people)
+
+
+def test_hover_text_repeating_the_first_name_keeps_display_order(nlp):
+    doc, people = index(nlp, "Sen. Angus King Angus KingOvernight Energy: the agency chief left.")
+    assert "Angus King" in person_names(people)
+    assert "King Angus" not in person_names(people)
+
+
+def test_a_bare_given_name_does_not_attach_to_someone_else(nlp):
+    doc, people = index(nlp, "Former minister Michael Ancram spoke in London. "
+                             "Ex-King Michael of Romania died on Tuesday. Prince Charles attended, and Charles Kennedy sent flowers.")
+    michael = [t for t in doc if t.text == "Michael"][-1]
+    assert people.name_for(michael) != "Michael Ancram"
+    charles = next(t for t in doc if t.text == "Charles")
+    assert people.name_for(charles) != "Charles Kennedy"
+
+
+def test_family_name_first_still_resolves(nlp):
+    doc, people = index(nlp, "Chinese President Xi Jinping arrived in Paris. Xi spoke about trade.")
+    xi = [t for t in doc if t.text == "Xi"][-1]
+    assert people.name_for(xi) == "Xi Jinping"

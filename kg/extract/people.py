@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from kg.extract.geo import country_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
-from kg.nlp.lexicons import female_words, honorifics, known_by_surname, known_person, name_junk, party_for
+from kg.nlp.lexicons import (family_name_first, female_words, honorifics, known_by_surname, known_person,
+                              name_junk, party_for)
 
 _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der", "la", "le", "du", "del", "ibn",
               "abu", "di", "dos", "das", "y"}
@@ -79,12 +80,15 @@ def repair_name(name: str) -> str | None:
     if len(words) >= 2 and (junk.get(words[-1].lower()) == "thing" or junk.get(" ".join(words[-2:]).lower()) == "thing"):
         return None
     # a country written before or after the name: "Saudi Arabia Trump", "Trump Mexico"
+    # — but "Steve Israel", "Robert Jordan" are names: cut only where what is left stands alone
     for n in (2, 1):
-        if len(words) > n and country_for(" ".join(words[:n])) and not known_person(" ".join(words)):
+        if len(words) > n and country_for(" ".join(words[:n])) and not known_person(" ".join(words)) \
+                and _stands_alone(words[n:]):
             words = words[n:]
             break
     for n in (2, 1):
-        if len(words) > n and country_for(" ".join(words[-n:])) and not known_person(" ".join(words)):
+        if len(words) > n and country_for(" ".join(words[-n:])) and not known_person(" ".join(words)) \
+                and _stands_alone(words[:-n]):
             words = words[:-n]
             break
     # a well-known full name running into the next name: "Donald Trump Donald", "Barack Obama Barack Hussein"
@@ -94,6 +98,10 @@ def repair_name(name: str) -> str | None:
                 and known_person(" ".join(words)) is None:
             words = words[:n]
             break
+    # hover text: "Angus King Angus" (display name + the legal name's first word) loses the
+    # last word; "Trump Donald John Trump" (surname + legal name) loses the first
+    if len(words) == 3 and words[0].lower() == words[-1].lower() and known_by_surname(words[0]) is None:
+        words = words[:2]
     while len(words) >= 2 and words[0].lower() == words[-1].lower():
         words = words[1:]
     # a known surname glued in front of another name: "Trump Gowdy", "Trump Krystal Ball"
@@ -107,6 +115,12 @@ def repair_name(name: str) -> str | None:
     if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words):
         words = [w.capitalize() for w in words]
     return " ".join(words)
+
+
+def _stands_alone(words: list[str]) -> bool:
+    """What is left after cutting a country word is a name by itself: two words or more, or a
+    well-known surname ("Saudi Arabia Trump" → "Trump"; not "Steve Israel" → "Steve")."""
+    return len(words) >= 2 or known_by_surname(words[0]) is not None
 
 
 def _cut_hover_repeat(name: str, after: str) -> str:
@@ -192,9 +206,23 @@ class _Cluster:
         return False
 
     def fits_one(self, word: str) -> bool:
+        """A one-word form fits the last word of a full name, or its first where that is a family
+        name written first ("Kim" of "Kim Jong Un"; not "Michael" of "Michael Ancram")."""
         k = _key(word)
-        return any(_key(f.split()[-1]) == k or _key(f.split()[0]) == k for f in self.forms) \
+        first_ok = k in family_name_first()
+        return any(_key(f.split()[-1]) == k or (first_ok and _key(f.split()[0]) == k) for f in self.forms) \
             or any(_key(s) == k for s in self.short)
+
+    def fits_tail(self, words: list[str]) -> bool:
+        """ "Peña Nieto" is the end of "Enrique Peña Nieto": a two-word surname said alone."""
+        n = len(words)
+        return any(len(f.split()) > n and [_key(w) for w in f.split()[-n:]] == [_key(w) for w in words]
+                   for f in self.forms)
+
+    @property
+    def weight(self) -> int:
+        """How much the article is about this person: mentions, full and short."""
+        return sum(self.forms.values()) + sum(self.short.values())
 
 
 class PeopleIndex:
@@ -238,9 +266,13 @@ class PeopleIndex:
             if len(words) == 2 and self._reversed(words, fulls):
                 raw[k] = (start, end, words[::-1], female)  # "Trump Donald" of hover text
         self._titled_at = {sp.end for sp in doc.spans.get("kg_titles", [])}
+        # "Peña Nieto" beside "Enrique Peña Nieto": a two-word surname said alone is a short form
+        longer = [[_key(w) for w in words] for _, _, words, _ in raw if len(words) >= 3]
+        tails = {k for k, (_, _, words, _) in enumerate(raw) if len(words) == 2
+                 and any(lw[-2:] == [_key(w) for w in words] for lw in longer)}
         # full names first, in text order, so one-word forms can find them
-        for start, end, words, female in raw:
-            if len(words) < 2 or words[0].lower() in hon:
+        for k, (start, end, words, female) in enumerate(raw):
+            if len(words) < 2 or words[0].lower() in hon or k in tails:
                 continue
             idx = next((i for i, c in enumerate(self._clusters) if c.fits_full(words)), None)
             if idx is None:
@@ -249,8 +281,8 @@ class PeopleIndex:
             c = self._clusters[idx]
             c.forms[" ".join(words)] += 1
             c.female = c.female or female
-        for start, end, words, female in raw:
-            if len(words) >= 2 and words[0].lower() not in hon:
+        for k, (start, end, words, female) in enumerate(raw):
+            if len(words) >= 2 and words[0].lower() not in hon and k not in tails:
                 idx = next(i for i, c in enumerate(self._clusters) if " ".join(words) in c.forms)
             else:
                 idx = self._cluster_for_short(words, start, female)

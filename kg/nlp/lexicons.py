@@ -108,6 +108,13 @@ def bodies() -> dict[str, Body]:
 @lru_cache(maxsize=1)
 def female_words() -> frozenset[str]:
     text = resources.files("kg").joinpath("data", "female_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def family_name_first() -> frozenset[str]:
+    """Family names written first ("Kim" of "Kim Jong Un"), lower case."""
+    text = resources.files("kg").joinpath("data", "family_name_first.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

@@ -33,6 +33,9 @@ _TITLE_WORDS_BEFORE_NAME = {"president", "minister", "secretary", "senator", "se
 _LOWER_TRIGGERS = {"spokesman", "spokeswoman", "spokesperson", "leader", "minister", "secretary", "chairman",
                    "chairwoman", "ambassador", "envoy", "senator", "governor", "mayor", "president", "premier"}
 _APPOS_TITLES = _TITLE_WORDS_BEFORE_NAME | _LOWER_TRIGGERS
+# lower-case particles inside surnames: "von der Leyen", "de Gaulle", "bin Salman"
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
+              "bin", "ibn", "al", "el"}
 
 
 def _not_a_name(span) -> bool:
@@ -78,6 +81,26 @@ class PersonRepair:
         if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
             return None
         return Span(doc, s, e, label="PERSON")
+
+    @staticmethod
+    def _extend(span: Span, doc: Doc, people: list[Span]) -> Span:
+        """A surname the model cut: "Ursula von" + "der Leyen" (particles and the capitalised word
+        after them), "Enrique Peña" + "Nieto" where "Peña Nieto" is a name elsewhere in the text."""
+        e = span.end
+        j = e
+        while j < len(doc) and doc[j].lower_ in _PARTICLES and doc[j].text.islower() and j - e < 2:
+            j += 1
+        starts = {p.start for p in people}
+        if (j > e or span[-1].lower_ in _PARTICLES) and j < len(doc) and doc[j].text[:1].isupper() \
+                and doc[j].is_alpha and j not in starts and doc[j].ent_type_ in ("", "PERSON", "GPE", "ORG", "NORP"):
+            return Span(doc, span.start, j + 1, label="PERSON")
+        if e < len(doc) and len(span) >= 2 and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() \
+                and doc[e].is_alpha and e not in starts:
+            tail = f"{doc[e - 1].text} {doc[e].text}"
+            if any(p.text == tail or p.text.startswith(tail + " ") or p.text.endswith(" " + tail)
+                   for p in people if p.start != span.start):
+                return Span(doc, span.start, e + 1, label="PERSON")
+        return span
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -143,6 +166,8 @@ class PersonRepair:
                     and not any(t.text in (",", ".") for t in after[2:][:next((k for k, t in enumerate(after[2:]) if t.lower_ in _APPOS_TITLES), 0)]):
                 people.append(Span(doc, o.start, o.end, label="PERSON"))
                 covered.update(range(o.start, o.end))
+        people = [self._extend(p, doc, people) for p in people]
+        covered = {t for p in people for t in range(p.start, p.end)}
         kept_others = [o for o in others if not any(t in covered for t in range(o.start, o.end))]
         doc.ents = filter_spans(people + kept_others)
         return doc
