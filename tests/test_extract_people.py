@@ -210,3 +210,32 @@ def test_family_name_first_still_resolves(nlp):
     doc, people = index(nlp, "Chinese President Xi Jinping arrived in Paris. Xi spoke about trade.")
     xi = [t for t in doc if t.text == "Xi"][-1]
     assert people.name_for(xi) == "Xi Jinping"
+
+
+def test_bare_president_is_the_home_countrys(nlp):
+    doc, people = index(nlp, "President Donald Trump spoke in Ohio. Senator Ann Reyes and Governor Paul Hart "
+                             "joined him. French President Emmanuel Macron called him later. "
+                             "The president said the call went well.")
+    president = [t for t in doc if t.lower_ == "president"][-1]
+    assert people.name_for(president) == "Donald Trump"
+
+
+def test_she_after_a_wife_in_apposition(nlp):
+    doc, people = index(nlp, "Ted Cruz campaigned in Iowa. Hillary Clinton spoke in Ohio. "
+                             "His wife Heidi Cruz joined him on stage. She said the crowd was large.")
+    she = next(t for t in doc if t.text == "She")
+    assert people.name_for(she) == "Heidi Cruz"
+
+
+def test_he_is_the_main_clause_subject_not_the_reported_one(nlp):
+    doc, people = index(nlp, "Secretary Tom Bradley said Senator Jim Weller wanted a deal. He then flew home.")
+    he = next(t for t in doc if t.text == "He")
+    assert people.name_for(he) == "Tom Bradley"
+
+
+def test_ambiguous_family_name_goes_to_the_person_the_story_is_about(nlp):
+    doc, people = index(nlp, "North Korean leader Kim Jong Un met the envoy. Kim Jong Un said he wanted peace. "
+                             "Kim Jong Un smiled. U.S. envoy Sung Kim prepared the talks. "
+                             "Kim later left for Pyongyang.")
+    kim = [t for t in doc if t.text == "Kim"][-1]
+    assert people.name_for(kim) == "Kim Jong Un"

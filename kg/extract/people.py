@@ -321,9 +321,7 @@ class PeopleIndex:
                 and all(self._clusters[i].female for i in fits):
             fits = []  # "President Obama" in an article that names only Michelle Obama
         if len(fits) > 1:
-            # the nearest mention before this one, else the first in the text
-            before = [(s, i) for s, i in ((self._last_mention_before(i, start), i) for i in fits) if s is not None]
-            fits = [max(before)[1]] if before else fits[:1]
+            fits = [self._pick_short(fits, start)]
         if fits:
             c = self._clusters[fits[0]]
             c.short[" ".join(words)] += 1
@@ -336,6 +334,19 @@ class PeopleIndex:
             idx = len(self._clusters) - 1
         self._clusters[idx].short[" ".join(words)] += 1
         return idx
+
+    def _pick_short(self, fits: list[int], start: int) -> int:
+        """Which of several people a one-word form means: the nearest named before it in the same
+        sentence; else the one the article is about where one is named far more often ("Kim" in a
+        Kim Jong Un story that once names an envoy Sung Kim); else the nearest before, else the first."""
+        before = [(s, i) for s, i in ((self._last_mention_before(i, start), i) for i in fits) if s is not None]
+        sent_start = self.doc[start].sent.start
+        if before and max(before)[0] >= sent_start:
+            return max(before)[1]
+        weights = sorted(((sum(self._clusters[i].forms.values()), i) for i in fits), reverse=True)
+        if weights[0][0] >= 2 * max(weights[1][0], 1):
+            return weights[0][1]
+        return max(before)[1] if before else fits[0]
 
     def _male_marked(self, start: int) -> bool:
         """ "Mr. Obama", "President Obama": written as a man, or with an office before the name."""
@@ -418,9 +429,33 @@ class PeopleIndex:
             exact = [i for i, ms in self._offices.items() if any(x.kind == "head" and x.country == m.country for x in ms)]
         if len(exact) == 1:
             return exact[0]
+        if len(exact) > 1 and not m.country:
+            # a bare "the president" is the home country's one, then the one the story is about
+            home = self.home_country()
+            exact = [i for i in exact if home in self._countries(i)] or exact
+            weights = {i: self._weight(i) for i in exact}
+            top = max(weights.values())
+            exact = [i for i in exact if weights[i] == top]
         if len(exact) > 1:
             return self._nearest_before(exact, m.start)
-        return None
+        return exact[0] if exact else None
+
+    def _weight(self, idx: int) -> int:
+        return sum(1 for _, _, i in self._mentions if i == idx)
+
+    def home_country(self) -> str | None:
+        """The country whose offices the article names most often: where the story is set."""
+        if not hasattr(self, "_home"):
+            counts = Counter(c for i in self._offices for c in self._countries(i, named_only=True))
+            self._home = counts.most_common(1)[0][0] if counts else None
+        return self._home
+
+    def _countries(self, idx: int, named_only: bool = False) -> list[str]:
+        """Countries of a person's offices: as the titles say, else the gazetteer's for a well-known leader."""
+        ms = [m for m in self._offices.get(idx, []) if m.has_person or not named_only]
+        known = known_person(self._clusters[idx].name) or known_by_surname(self._clusters[idx].name)
+        fallback = known.country if known is not None else None
+        return [c for c in (m.country or fallback for m in ms) if c]
 
     def _nearest_before(self, clusters: list[int], pos: int) -> int | None:
         best = None
@@ -458,16 +493,26 @@ class PeopleIndex:
                     if self.doc[s].sent.start == sent.start and self._is_subject(s)]
             if not subj:
                 subj = [(s, idx) for s, idx in candidates if self._is_subject(s)]
+                if subj:
+                    # the latest sentence with a named subject; its main clause's subject before
+                    # one inside a reported clause ("Pompeo said Trump wanted ..." → Pompeo)
+                    last = self.doc[subj[-1][0]].sent
+                    subj = [(s, idx) for s, idx in subj if self.doc[s].sent.start == last.start]
+                    main = [(s, idx) for s, idx in subj if self._is_subject(s, main=True)]
+                    subj = main[:1] or subj
             best = (subj or candidates)[-1][1]
         self._pronouns[tok.i] = best
         return best
 
-    def _is_subject(self, start: int) -> bool:
+    def _is_subject(self, start: int, main: bool = False) -> bool:
         for t in range(start, min(start + 5, len(self.doc))):
             if self._by_token.get(t) is None:
                 break
-            if self.doc[t].dep_ in ("nsubj", "nsubjpass"):
-                return True
+            tok = self.doc[t]
+            if tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+                tok = tok.head  # "His wife Heidi Cruz joined him"
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return not main or tok.head.dep_ == "ROOT" or tok.head == tok.sent.root
         return False
 
     def _counterpart(self, tok) -> int | None:
