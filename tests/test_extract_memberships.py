@@ -78,3 +78,32 @@ def test_party_aliases_normalise_to_one_name(nlp):
 def test_deputy_leader_is_a_member_not_the_leader(nlp):
     got = members(nlp, "Liberal Democrat deputy leader Hugh Bell agreed.")
     assert got[("Hugh Bell", "Liberal Democrats")].role is None
+
+
+def test_names_joined_to_other_members_of_a_party(nlp):
+    got = members(nlp, "Nancy Pelosi, Chuck Schumer and other Democrats met Trump on Tuesday.")
+    assert ("Nancy Pelosi", "Democratic Party") in got
+    assert ("Chuck Schumer", "Democratic Party") in got
+    assert not any(person == "Donald Trump" for person, _ in got)
+
+
+def test_the_two_party_leaders_are_the_pair_named_before(nlp):
+    got = members(nlp, "Nancy Pelosi and Chuck Schumer left the room. The two Democratic leaders said the talks failed.")
+    assert {("Nancy Pelosi", "Democratic Party"), ("Chuck Schumer", "Democratic Party")} <= set(got)
+
+
+def test_the_two_party_leaders_need_exactly_two_names(nlp):
+    got = members(nlp, "Ann Reyes, Paul Hart and Tom Weller left. The two Democratic leaders said the talks failed.")
+    assert not got
+
+
+def test_a_candidate_for_a_party_nomination_belongs_to_it(nlp):
+    assert ("Jeb Bush", "Republican Party") in members(nlp, "Jeb Bush is running for the Republican presidential nomination.")
+    assert ("Bernie Sanders", "Democratic Party") in members(
+        nlp, "Bernie Sanders, who sought the Democratic nomination in 2016, spoke in Iowa.")
+    assert ("Mitt Romney", "Republican Party") in members(nlp, "Mitt Romney's bid for the Republican nomination failed.")
+
+
+def test_endorsing_a_nominee_is_not_seeking_the_nomination(nlp):
+    got = members(nlp, "Governor Tom Weller endorsed the Republican nomination process on Monday.")
+    assert not got

@@ -128,6 +128,9 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 add(people.name_for(subj), sp.label_, sp.start, "membership:copula", confidence=0.7)
+    for sp in party_spans:
+        _group_members(doc, sp, people, add)
+        _nomination_seeker(doc, sp, people, add)
     # offices that name a party: "Tory leader X", "leader of the Conservative Party"
     for person in people.persons:
         for m in people.offices_of(person.name):
@@ -143,3 +146,77 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             if other and conj.i > tok.i and conj.ent_type_ == "PERSON" and not any(k[0] == other for k in found):
                 add(other, party, conj.i, rule + "+and", None, confidence=0.7)
     return list(found.values())
+
+
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
+_SEEK_VERBS = {"run", "seek", "win", "vie", "compete", "lose", "pursue", "secure", "clinch", "capture", "accept",
+               "earn", "want", "chase", "contest", "challenge", "fight"}
+_BID_NOUNS = {"bid", "campaign", "run", "quest", "race", "candidacy"}
+
+
+def _person(people, tok) -> str | None:
+    return people.name_for(tok) if tok.ent_type_ == "PERSON" else None
+
+
+def _coordinated(tok) -> list:
+    """A name and the names joined to it by "and" or commas ("Pelosi, Schumer and ...")."""
+    while tok.dep_ in ("appos", "conj") and tok.head.ent_type_ == "PERSON":
+        tok = tok.head
+    out = [tok]
+    for t in [tok] + list(tok.conjuncts):
+        out += [c for c in t.children if c.dep_ in ("appos", "conj")]
+        out.append(t)
+    return list(dict.fromkeys(out))
+
+
+def _group_members(doc, sp, people, add) -> None:
+    """Group references: "Pelosi, Schumer and other Democrats" (each named one is a Democrat);
+    "X and Y ... the two Democratic leaders" (the pair named just before, same or previous sentence)."""
+    root = sp.root
+    if any(c.lower_ == "other" for c in root.children) and root.dep_ in ("conj", "appos"):
+        for tok in _coordinated(root.head):
+            add(_person(people, tok), sp.label_, tok.i, "membership:other-members", confidence=0.7)
+        return
+    noun = root.head if root.dep_ in ("amod", "compound") else None
+    if noun is None or noun.tag_ not in ("NNS", "NNPS"):
+        return
+    n = next((_NUMBERS[c.lower_] for c in noun.children if c.lower_ in _NUMBERS), None)
+    if n is None:
+        return
+    sent = doc[sp.start].sent
+    scopes = [doc[sent.start:sp.start]]
+    if sent.start > 0:
+        scopes.append(doc[sent.start - 1].sent)
+    for scope in scopes:
+        for tok in scope:
+            if tok.ent_type_ != "PERSON" or tok.dep_ == "compound" or not tok.conjuncts:
+                continue
+            group = [t for t in (tok,) + tuple(tok.conjuncts) if _person(people, t)]
+            names = list(dict.fromkeys(_person(people, t) for t in group))
+            if len(names) == n:
+                for t in group:
+                    add(_person(people, t), sp.label_, t.i, "membership:group-reference", confidence=0.65)
+                return
+
+
+def _nomination_seeker(doc, sp, people, add) -> None:
+    """ "X is running for the Republican presidential nomination", "X, who sought the Democratic
+    nomination", "X's bid for the Republican nomination": a candidate for a party's nomination."""
+    noun = sp.root.head if sp.root.dep_ in ("amod", "compound") else None
+    if noun is None or noun.lemma_ not in ("nomination", "nod"):
+        return
+    up = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if up is None:
+        return
+    if up.pos_ == "NOUN" and up.lemma_ in _BID_NOUNS:
+        owner = next((c for c in up.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            add(_person(people, owner), sp.label_, owner.i, "membership:nomination", confidence=0.7)
+        return
+    if up.lemma_ not in _SEEK_VERBS:
+        return
+    subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "that") and up.dep_ == "relcl":
+        subj = up.head
+    if subj is not None:
+        add(_person(people, subj), sp.label_, subj.i, "membership:nomination", confidence=0.7)
