@@ -107,3 +107,9 @@ def test_a_candidate_for_a_party_nomination_belongs_to_it(nlp):
 def test_endorsing_a_nominee_is_not_seeking_the_nomination(nlp):
     got = members(nlp, "Governor Tom Weller endorsed the Republican nomination process on Monday.")
     assert not got
+
+
+def test_parties_of_other_countries_are_known(nlp):
+    got = members(nlp, "Fine Gael leader Leo Varadkar spoke in Dublin. NDP leader Jagmeet Singh replied in Ottawa.")
+    assert ("Leo Varadkar", "Fine Gael") in got
+    assert ("Jagmeet Singh", "New Democratic Party") in got
