@@ -306,3 +306,32 @@ def test_a_year_of_another_event_does_not_date_the_meeting(nlp):
 def test_unknown_speaker_does_not_pair_the_people_spoken_to(nlp):
     text = "It rained all day. He also spoke to King Salman and Prime Minister Benjamin Netanyahu."
     assert meetings(nlp, text) == []
+
+
+def test_a_day_after_publication_never_dates_a_meeting_that_happened(nlp):
+    # published Thursday 2019-09-12; the deadline is a week ahead
+    text = ("European diplomats are racing against the September 19 deadline set by the White House. "
+            "Josep Borrell met with Heiko Maas.")
+    m = only(meetings(nlp, text))
+    assert m.status == "happened"
+    assert m.date is None or m.date <= PUB.isoformat()
+
+
+def test_an_embedded_tweets_timestamp_does_not_date_the_meeting(nlp):
+    text = ("Great talks today! — Foreign Office (@FCOpress) September 3, 2019 "
+            "Boris Johnson met with Angela Merkel in Berlin.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Boris Johnson", "Angela Merkel"}
+    assert m.date != "2019-09-03"
+
+
+def test_a_report_of_an_earlier_meeting_is_not_dated_by_the_report(nlp):
+    text = "The Herald reported Tuesday that Emmanuel Macron had met with Hassan Rouhani in recent months."
+    m = only(meetings(nlp, text))
+    assert m.date != "2019-09-10"
+
+
+def test_the_day_of_a_readout_dates_the_call_it_reports(nlp):
+    text = "Mike Pompeo spoke with Heiko Maas about Iran, a spokeswoman said in a statement on Tuesday."
+    m = only(meetings(nlp, text))
+    assert m.date == "2019-09-10"

@@ -84,7 +84,10 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             found.extend(m)
         elif m is not None:
             found.append(m)
-    return _merge(_in_context(_merge(found), doc, article))
+    found = _merge(_in_context(_merge(found), doc, article))
+    # a meeting that happened cannot be dated after the report of it
+    return [replace(m, date=None) if m.status == "happened" and m.date and _after_publication(m.date, article)
+            else m for m in found]
 
 
 def _verb_lemma(tok, verbs) -> str | None:
@@ -607,12 +610,62 @@ def _date(tokens, tok, tense: str, article: Article) -> str | None:
         if ent.root.dep_ in ("poss", "compound", "nummod", "amod", "nmod") and ent.root.head.i != tok.i \
                 and ent.root.head.pos_ in ("NOUN", "PROPN") and not ent.root.head.ent_type_:
             continue  # "Sunday's elections", "the 2016 election": another event's day, not the meeting's
+        if _is_tweet_stamp(ent) or _is_report_day(ent, tok):
+            continue
         d = resolve_date(ent.text, article.published, tense, _context_year(doc, ent.start, article))
+        if d and tense == "past" and _after_publication(d, article):
+            continue  # "ahead of the May 12 deadline": a day to come cannot date what happened
         if d:
             dist = abs(ent.start - tok.i)
             if best is None or dist < best[0]:
                 best = (dist, d)
     return best[1] if best else None
+
+
+def _after_publication(d: str, article: Article) -> bool:
+    """Is the ISO date `d` later than publication, compared at its own precision?"""
+    return article.published is not None and d > article.published.isoformat()[:len(d)]
+
+
+def _is_tweet_stamp(ent) -> bool:
+    """The timestamp of an embedded tweet ("— Name (@handle) July 19, 2018"): the day of the
+    post, glued by the sentence splitter to the text after it, not the day of an event."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].text != ")":
+        return False
+    return any(t.text.startswith("@") or t.text.endswith("(@") for t in doc[max(ent.start - 6, 0):ent.start])
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows("reporting_verbs.tsv") if row)
+
+
+def _is_report_day(ent, tok) -> bool:
+    """A day said on a reporting verb whose reported clause tells of an earlier meeting ("The paper
+    reported Friday that X sat down with Y in recent months", "X acknowledged Friday that he had met
+    Y"): the report's day, not the meeting's. Without such a sign the report's day stays the
+    meeting's ("X spoke with Y, a spokeswoman said on Saturday"): news reports the day's events."""
+    verb = ent.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ in ("prep", "pobj", "npadvmod"):
+        verb = verb.head
+    if verb.lemma_.lower() not in _reporting_verbs() or verb.i == tok.i:
+        return False
+    reported = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                     and c.left_edge.i <= tok.i <= c.right_edge.i), None)
+    if reported is None:
+        return False
+    # the clause itself, not a description of someone in it ("Y, whom he has known since 1990")
+    aside = {t.i for r in reported.subtree if r.dep_ in ("relcl", "acl", "appos")
+             and not r.left_edge.i <= tok.i <= r.right_edge.i for t in r.subtree}
+    return _tells_of_the_past([t for t in reported.subtree if t.i not in aside])
+
+
+def _tells_of_the_past(tokens) -> bool:
+    """Signs that a clause tells of something before the story's day: a perfect ("had met"), an
+    old-news word ("previously", "recent months")."""
+    return any(t.lower_ in _OLD_NEWS for t in tokens) or any(
+        t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children) for t in tokens)
 
 
 def _context_year(doc, pos: int, article: Article) -> int | None:
@@ -665,7 +718,7 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
 
 # --- event context: what the surrounding text says about an undated meeting ------------------
 
-_OLD_NEWS = {"recently", "previously", "earlier", "once", "ever", "already", "before", "past", "ago", "last",
+_OLD_NEWS = {"recently", "recent", "previously", "earlier", "once", "ever", "already", "before", "past", "ago", "last",
              "first", "former", "then", "had", "since"}
 _LEDE_TOKENS = 120  # how far into the text the story's own day is looked for
 
@@ -678,7 +731,7 @@ def _news_day(doc, article: Article) -> str | None:
     for ent in doc.ents:
         if ent.start >= _LEDE_TOKENS:
             break
-        if ent.label_ != "DATE" or ent.root.dep_ == "poss":
+        if ent.label_ != "DATE" or ent.root.dep_ == "poss" or _is_tweet_stamp(ent):
             continue  # "Sunday's elections" dates the elections, not the story
         d = resolve_date(ent.text, article.published, "past")
         if d and len(d) == 10 and 0 <= (article.published - date.fromisoformat(d)).days <= 7:
@@ -699,8 +752,8 @@ def _paragraph_date(sent, article: Article) -> str | None:
         breaks = [t.i for t in prev if t.is_space and "\n" in t.text]
         lo = breaks[-1] + 1 if breaks else prev.start
         dates = [resolve_date(e.text, article.published, "past", _context_year(doc, e.start, article))
-                 for e in prev.ents if e.label_ == "DATE" and e.start >= lo]
-        dates = [d for d in dates if d]
+                 for e in prev.ents if e.label_ == "DATE" and e.start >= lo and not _is_tweet_stamp(e)]
+        dates = [d for d in dates if d and not _after_publication(d, article)]
         if dates:
             return dates[-1]
         if breaks:
@@ -724,9 +777,7 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
         sent = sents[k]
         d = _paragraph_date(sent, article)
         conf = 0.8
-        if d is None and article.published is not None and not any(t.lower_ in _OLD_NEWS for t in sent) \
-                and not any(t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children)
-                            for t in sent):
+        if d is None and article.published is not None and not _tells_of_the_past(sent):
             news = news if news is not None else (_news_day(doc, article) or "")
             d = news or None
             conf = 0.6
