@@ -20,8 +20,7 @@ from kg.store.base import (QueryTimeout, Row, Store, StoreBusy, StoreError, Stor
                            check_export_format)
 from kg.store.bulkload import load_file
 from kg.store.export import export_union
-from kg.store.sparql import PREFIXES, inject_values
-from kg.store.terms import to_ox
+from kg.store.sparql import PREFIXES, inject_values, replace_graphs_update
 
 RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
@@ -90,14 +89,9 @@ class EmbeddedStore(Store):
         # One SPARQL update = one RocksDB transaction: DROP + INSERT of every article in
         # the batch commit together or not at all (see tests/test_store_crash.py).
         db = self._writable()
-        parts: list[str] = []
-        for iri, triples in graphs:
-            g = str(to_ox(iri))
-            body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
-            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
-                         if body else f"DROP SILENT GRAPH {g}")
-        if parts:
-            self._run_update(db, " ;\n".join(parts))
+        update = replace_graphs_update(graphs)
+        if update:
+            self._run_update(db, update)
 
     def remove_graphs(self, iris: Iterable[str]) -> int:
         db = self._writable()

@@ -28,8 +28,7 @@ import pyoxigraph as ox
 from kg.store.base import (QueryTimeout, Row, Store, StoreError, StoreUnavailable, Triple,
                            check_export_format)
 from kg.store.embedded import rdf_format
-from kg.store.sparql import PREFIXES, inject_values, with_prefixes
-from kg.store.terms import to_ox
+from kg.store.sparql import PREFIXES, inject_values, replace_graphs_update, with_prefixes
 
 MEDIA_TYPES = {
     ox.RdfFormat.TURTLE: "text/turtle", ox.RdfFormat.N_TRIPLES: "application/n-triples",
@@ -158,14 +157,9 @@ class RemoteStore(Store):
     def replace_graphs(self, graphs: Iterable[tuple[str, Iterable[Triple]]]) -> None:
         # One update request: the server applies it as one transaction.
         self._writable()
-        parts: list[str] = []
-        for iri, triples in graphs:
-            g = str(to_ox(iri))
-            body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
-            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
-                         if body else f"DROP SILENT GRAPH {g}")
-        if parts:
-            self._post_form(self.update_url, "update", " ;\n".join(parts), "*/*")
+        update = replace_graphs_update(graphs)
+        if update:
+            self._post_form(self.update_url, "update", update, "*/*")
 
     def remove_graphs(self, iris: Iterable[str]) -> int:
         self._writable()

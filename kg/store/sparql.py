@@ -39,6 +39,21 @@ def with_prefixes(text: str) -> str:
 _WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
+def replace_graphs_update(graphs) -> str:
+    """One SPARQL update that replaces each (graph IRI, triples) of a batch: DROP then INSERT
+    DATA per graph. Terms are serialized by kg.store.terms (escaped, never pasted text);
+    sent as one request it is one transaction, so a crash never leaves half an article."""
+    from kg.store.terms import to_ox
+
+    parts: list[str] = []
+    for iri, triples in graphs:
+        g = str(to_ox(iri))
+        body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
+        parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
+                     if body else f"DROP SILENT GRAPH {g}")
+    return " ;\n".join(parts)
+
+
 def inject_values(query: str, bindings: Mapping[str, Any]) -> str:
     """Bind variables by a VALUES block at the start of the outermost WHERE group.
 
