@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Sequence, TextIO
 
 from kg.ingest import IngestEvent, IngestReport, ingest_articles, parse_shard
-from kg.queries import QUERIES, format_result, run_query, run_sparql
+from kg.queries import QUERIES, format_records, format_result, run_query, run_sparql
 from kg.store import DEFAULT_STORE, StoreError, open_store
 
 __all__ = [
-    "DEFAULT_STORE", "QUERIES", "IngestEvent", "IngestReport", "StoreError", "articles", "export",
+    "DEFAULT_STORE", "QUERIES", "IngestEvent", "IngestReport", "StoreError", "articles", "export", "format_records",
     "ingest", "load", "open_store", "parse_shard", "query", "remove", "sparql", "stats", "validate",
 ]
 

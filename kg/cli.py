@@ -340,29 +340,7 @@ def articles(ctx, fmt):
     """
     with _open(ctx, read_only=True) as store:
         rows = _run(api.articles, store)
-    click.echo(_format_rows(rows, fmt))
-
-
-def _format_rows(rows: list[dict], fmt: str) -> str:
-    import csv
-    import io
-    import json
-
-    columns = list(rows[0]) if rows else ["iri", "id", "url", "title", "published", "triples"]
-    if fmt in ("json", "jsonl"):
-        dumps = [json.dumps(r, default=str) for r in rows]
-        return "\n".join(dumps) if fmt == "jsonl" else json.dumps(rows, indent=2, default=str)
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, columns, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buf.getvalue().rstrip("\n")
-    cells = [[str(r.get(c) if r.get(c) is not None else "") for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths))]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
-    return "\n".join(line.rstrip() for line in lines)
+    _echo(api.format_records(rows, fmt, columns=["iri", "id", "url", "title", "published", "triples"]))
 
 
 @cli.command()

@@ -134,8 +134,9 @@ def test_validate_reports_conformance(filled):
 
 
 def test_articles_and_remove(filled):
-    listed = kg(filled, "articles", "--format", "json")
-    assert {a["id"] for a in json.loads(listed.output)} == {"test/sochi", "test/berlin"}
+    listed = bindings(kg(filled, "articles", "--format", "json"))
+    assert {a["id"] for a in listed} == {"test/sochi", "test/berlin"}
+    assert all(int(a["triples"]) > 10 for a in listed)
     removed = kg(filled, "remove", "test/berlin")
     assert removed.exit_code == 0 and "removed 1" in removed.output
     names = {r["name"] for r in bindings(kg(filled, "sparql",
@@ -164,7 +165,7 @@ def test_bad_inputs_fail_alone_and_the_rest_is_stored(store_location, tmp_path):
     assert result.exit_code == 1
     assert "line 2" in result.output and "absent.txt" in result.output
     assert "1 ingested" in result.output
-    assert [a["id"] for a in json.loads(kg(store_location, "articles", "--format", "json").output)] == ["test/berlin"]
+    assert [a["id"] for a in bindings(kg(store_location, "articles", "--format", "json"))] == ["test/berlin"]
 
 
 def test_text_file_and_stdin(store_location, tmp_path):

@@ -51,7 +51,7 @@ def test_urls_and_a_feed_with_failures_in_the_same_batch(tmp_path):
     assert any("/loop" in line and "redirect" in line.lower() for line in failures)
     assert any("/binary" in line for line in failures)
     assert "2 ingested" in result.output and "failed" in result.output.splitlines()[-2]
-    stored = json.loads(kg(store, "articles", "--format", "json").output)
+    stored = [json.loads(line) for line in kg(store, "articles", "--format", "jsonl").output.splitlines()]
     assert sorted(a["title"] for a in stored) == ["A call", "Talks in Oslo"]
     met = kg(store, "who-met", "Lund", "--format", "csv").output
     assert "Olaf Brandt" in met and "2021-04-12" in met

@@ -15,14 +15,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from kg.queries.formats import FORMATS, format_rows, to_sparql_json
+from kg.queries.formats import FORMATS, format_records, format_rows, to_sparql_json
 import pyoxigraph as ox
 
 from kg.queries.registry import NamedQuery, Param, QueryError, helper_query, load_queries
 from kg.store.base import Row, Store, StoreError
 from kg.store.sparql import PREFIXES, _blank_comments_and_strings, with_prefixes
 
-__all__ = ["FORMATS", "PREFIXES", "QUERIES", "NamedQuery", "Param", "QueryError", "Result",
+__all__ = ["FORMATS", "PREFIXES", "QUERIES", "format_records", "NamedQuery", "Param", "QueryError", "Result",
            "format_result", "resolve_people", "run_query", "run_sparql"]
 
 #: name → NamedQuery (description, example, params, text), read from kg/queries/*.rq

@@ -70,3 +70,12 @@ def format_rows(variables: list[str], rows: list[tuple], fmt: str = "table") -> 
         return "".join(json.dumps({v: _plain(t) for v, t in zip(variables, row) if t is not None},
                                   ensure_ascii=False) + "\n" for row in rows)
     raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def format_records(records: list[dict], fmt: str = "table", columns: list[str] | None = None) -> str:
+    """Plain records (dicts of str/int/None, e.g. `Store.articles()`) in the same formats as query results."""
+    columns = columns or (list(records[0]) if records else [])
+    xsd_integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    term = lambda v: None if v is None else (  # noqa: E731
+        ox.Literal(str(v), datatype=xsd_integer) if isinstance(v, int) else ox.Literal(str(v)))
+    return format_rows(columns, [tuple(term(r.get(c)) for c in columns) for r in records], fmt)
