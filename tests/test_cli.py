@@ -210,3 +210,21 @@ def test_evaluate_scores_a_corpus_against_gold(corpus, tmp_path):
     assert rows["roles"][6] == "1"  # fn: Liberman's invented role is not in the text
     assert "role missed" in result.output and "Avigdor Liberman" in result.output
     assert "date 1.00 (n=1), place 1.00 (n=1)" in result.output
+
+
+@pytest.mark.parametrize("command", [["query", "meetings"], ["who-met", "Putin"], ["stats"], ["articles"],
+                                     ["export", "--format", "nt"], ["sparql", "ASK { ?s ?p ?o }"]])
+def test_reading_commands_never_import_spacy_or_the_extractors(tmp_path, command):
+    import subprocess
+    import sys
+
+    store = tmp_path / "store"
+    probe = ("import sys; from kg.cli import cli\n"
+             "try:\n    cli(sys.argv[1:], standalone_mode=False)\nfinally:\n"
+             "    bad = [m for m in ('spacy', 'kg.extract', 'kg.nlp', 'requests') if m in sys.modules]\n"
+             "    print('IMPORTED', bad)\n")
+    subprocess.run([sys.executable, "-c", "from kg.store import open_store\n"
+                    f"open_store({str(store)!r}).close()"], check=True)
+    out = subprocess.run([sys.executable, "-c", probe, "--store", str(store), *command],
+                         capture_output=True, text=True, timeout=60)
+    assert "IMPORTED []" in out.stdout, out.stdout + out.stderr
