@@ -11,4 +11,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extra=""
 [ "${1:-}" = "test" ] && extra="[test]"
-.venv/bin/pip install --quiet -e ".${extra}"
+echo "installing kg${extra} into .venv (log: .venv/install.log)" >&2
+.venv/bin/pip install -e ".${extra}" > .venv/install.log 2>&1 || { tail -n 30 .venv/install.log >&2; exit 1; }
