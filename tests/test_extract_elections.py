@@ -134,3 +134,24 @@ def test_past_tense_points_back_and_a_bare_election_after_is_the_same(nlp):
     text = ("The Hong Kong legislative election was held on Sunday, with a record turnout. "
             "The election chooses 70 members of the council.")
     assert elections(nlp, text, date(2016, 9, 9)) == {("China", "parliamentary", "2016-09-04")}
+
+
+def test_a_possessive_country_beats_the_country_the_article_is_about(nlp):
+    text = ("American diplomats met Canadian officials in Washington. The United States and the United States "
+            "again. A leftist leads the polls ahead of Brazil's upcoming 2022 presidential election.")
+    found = elections(nlp, text)
+    assert {(c, d) for c, _, d in found} == {("Brazil", "2022")}
+
+
+def test_us_only_words_place_an_election_in_the_united_states(nlp):
+    text = ("Vladimir Putin hosted Xi Jinping in Moscow. Russia and China signed deals; Russia praised China. "
+            "Republicans worry about the November midterm elections.")
+    found = elections(nlp, text, published=date(2018, 9, 20))
+    assert found == {("United States", "midterm", "2018-11")}
+
+
+def test_a_leader_named_with_the_election_gives_its_country(nlp):
+    text = ("North Korea tested a missile. Pyongyang and Seoul traded threats; North Korea warned Japan. "
+            "North Korea will wait to see whether Donald Trump wins the 2020 election.")
+    found = elections(nlp, text, published=date(2019, 2, 28))
+    assert {(c, d) for c, _, d in found} == {("United States", "2020")}

@@ -16,6 +16,7 @@ from kg.article import Article
 from kg.extract.dates import resolve_date
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
+from kg.nlp.lexicons import known_person
 
 _AHEAD = {"upcoming", "coming", "next", "forthcoming", "impending", "looming"}
 _BEHIND = {"last", "previous", "past", "recent", "former"}
@@ -63,6 +64,9 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
         for country, kind, date, rule in mentions:
             from_context = country is None
             if country is None:
+                country = _word_country(tok) or _people_country(tok, people)
+                from_context = country is None
+            if country is None:
                 if ranked is None:
                     ranked = _article_countries(doc)
                 actors = {country_for(e.text) for e in tok.sent.ents if _is_actor(e)}
@@ -89,6 +93,73 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 confidence=0.8 if date else 0.5,
                 evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),)))
     return _distinct(found)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Election words only one country uses (kg/data/election_words_country.tsv)."""
+    return {row[0].lower(): row[1] for row in data_rows("election_words_country.tsv") if len(row) > 1}
+
+
+def _word_country(tok) -> str | None:
+    """"the midterm elections", "the Iowa caucuses", "the Electoral College vote": the one country
+    whose elections are called so."""
+    words = _country_words()
+    phrase = " ".join(t.lower_ for t in _phrase(tok))
+    for word, country in words.items():
+        if re.search(rf"\b{re.escape(word)}\b", phrase):
+            return country
+    sent = tok.sent.text.lower()
+    return next((c for w, c in words.items() if " " in w and w in sent), None)
+
+
+def _people_country(tok, people) -> str | None:
+    """The country of an election a person's phrase owns ("Trump's 2016 campaign", "his election")
+    or of the leaders the sentence names, when all of them hold offices of one country ("Trump will
+    not compromise with an eye to next year's presidential elections"); the article's most
+    mentioned country is a worse guess (a story of a summit abroad, of meddling from abroad)."""
+    if people is None:
+        return None
+    owner = [c for t in _phrase(tok) if t.dep_ == "poss" and t.i != tok.i for c in _person_countries(t, people)]
+    if owner:
+        return owner[0]
+    found: set[str] = set()
+    for ent in tok.sent.ents:
+        if ent.label_ == "PERSON" and not _is_actor(ent):
+            found.update(_person_countries(ent.root, people)[:1])
+    meddlers = _meddlers(tok.sent)
+    found -= meddlers
+    if len(found) == 1:
+        return found.pop()
+    if meddlers and hasattr(people, "home_country"):
+        # the election acted on is where the story's office holders are, unless they are the actors
+        home = people.home_country()
+        strict = {country_for(e.text) for e in tok.sent.ents if _is_actor(e)}
+        if home and home not in strict and not found:
+            return home
+    return None
+
+
+def _meddlers(sent) -> set[str]:
+    """In a sentence about acting on an election ("Moscow's campaign to disrupt the election",
+    "Putin denied meddling"), every country it names may be the meddler: none of them is
+    taken for the country voting."""
+    if not any(t.lemma_.lower() in _ACTING_ON or t.lower_ in _ACTING_ON for t in sent):
+        return set()
+    out = {country_for(e.text) for e in sent.ents if e.label_ in ("GPE", "NORP")}
+    return {c for c in out if c}
+
+
+def _person_countries(tok, people) -> list[str]:
+    name = people.name_for(tok) if tok.ent_type_ == "PERSON" or tok.lower_ in ("his", "her") else None
+    if not name:
+        return []
+    known = known_person(name)
+    if known is not None and known.country:
+        return [known.country]  # the gazetteer's country is surer than a title read nearby
+    offices = [m for m in people.offices_of(name) if m.country and m.has_person] \
+        if hasattr(people, "offices_of") else []
+    return [c for c, _ in Counter(m.country for m in offices).most_common(1)]
 
 
 def _phrase(tok) -> list:
@@ -345,7 +416,8 @@ def _is_location(ent) -> bool:
         "election", "elections", "vote", "referendum")
 
 
-_ACTING_ON = {"meddling", "meddle", "interference", "interfere", "hacking", "hack", "intervention",
+_ACTING_ON = {"meddling", "meddle", "interference", "interfere", "hacking", "hack", "intervention", "rig",
+              "disrupt", "undermine", "sway",
               "involvement", "influence", "attack", "operative", "operator", "agent", "troll", "bot",
               "hacker", "spy", "actor", "effort", "disinformation", "propaganda"}
 
