@@ -8,6 +8,7 @@ transaction, so a crash never leaves half an article behind.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -116,7 +117,11 @@ def extracted(articles: Iterable[Article], *, workers: int = 1, model: str | Non
         _init_worker(model)
         yield from _extract_stream(articles)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
+    # spawn, not fork: the parent holds an open store (RocksDB threads, file locks) that a
+    # forked child must not inherit mid-operation
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=(model,)) as pool:
         pending: deque[Future] = deque()
         for batch in _batches(articles, batch_size):
             pending.append(pool.submit(_extract_batch, batch))
