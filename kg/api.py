@@ -16,7 +16,10 @@ from typing import BinaryIO, Callable, Sequence, TextIO
 
 from kg.ingest import IngestEvent, IngestReport, ingest_articles, parse_shard
 from kg.queries import QUERIES, format_records, format_result, run_query, run_sparql
-from kg.store import DEFAULT_STORE, StoreError, open_store
+from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable, open_store
+
+#: errors after which nothing could be done at all (exit code 2 in the CLI)
+UNUSABLE_STORE = (StoreBusy, StoreNotFound, StoreUnavailable)
 
 __all__ = [
     "DEFAULT_STORE", "QUERIES", "IngestEvent", "IngestReport", "StoreError", "articles", "export", "format_records",

@@ -23,17 +23,25 @@ class Failed(click.ClickException):
     exit_code = 1
 
 
+class Unusable(click.ClickException):
+    """The store cannot be opened or reached: nothing was done (exit code 2)."""
+
+    exit_code = 2
+
+
 def _open(ctx: click.Context, read_only: bool = False):
     try:
         return api.open_store(ctx.obj["store"], read_only=read_only)
     except api.StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Unusable(str(exc)) from None
 
 
 def _run(fn, *args, **kwargs):
     """Turn the library's errors into one-line CLI errors."""
     try:
         return fn(*args, **kwargs)
+    except api.UNUSABLE_STORE as exc:  # a server that is down or refuses: nothing was done
+        raise Unusable(str(exc)) from None
     except (api.StoreError, ValueError, KeyError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         raise click.ClickException(str(message)) from None

@@ -188,7 +188,7 @@ def test_every_command_has_help_with_an_example():
 
 def test_unreachable_server_is_a_clear_error():
     result = CliRunner().invoke(cli, ["--store", "http://127.0.0.1:9", "stats"])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "127.0.0.1:9" in result.output and "Traceback" not in result.output
 
 
