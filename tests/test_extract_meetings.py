@@ -335,3 +335,54 @@ def test_the_day_of_a_readout_dates_the_call_it_reports(nlp):
     text = "Mike Pompeo spoke with Heiko Maas about Iran, a spokeswoman said in a statement on Tuesday."
     m = only(meetings(nlp, text))
     assert m.date == "2019-09-10"
+
+
+# --- precision on unseen text: things that read like meetings and are not (yet) ---------------
+
+def happened(found):
+    return [m for m in found if m.status == "happened"]
+
+
+def test_an_invitation_to_meet_is_not_a_meeting(nlp):
+    text = ("Chinese officials brought an invitation for President Donald Trump to meet with "
+            "President Xi Jinping in October, a diplomat said.")
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_a_meeting_ahead_of_which_something_is_expected_is_still_to_come(nlp):
+    text = ("President Moon Jae-in is expected to brief President Donald Trump on his trip "
+            "ahead of Trump's own meeting with Kim Jong Un.")
+    assert not any({"Donald Trump", "Kim Jong Un"} <= set(m.participants) for m in happened(meetings(nlp, text)))
+
+
+def test_a_summit_on_a_day_after_publication_is_planned(nlp):
+    text = ("President Donald Trump flew to London on Tuesday before a summit Monday with "
+            "Russian President Vladimir Putin in Helsinki.")
+    found = meetings(nlp, text)
+    assert found and all(m.status == "planned" for m in found if "Vladimir Putin" in m.participants)
+
+
+def test_a_day_said_on_the_verb_before_a_meeting_keeps_the_meeting(nlp):
+    text = ("Belgian Foreign Minister Didier Reynders told reporters on Thursday before a meeting "
+            "with Defense Secretary Mark Esper that the plan was sound.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Didier Reynders", "Mark Esper"} and m.date == "2019-09-12"
+
+
+def test_names_in_a_pasted_link_blurb_are_not_participants(nlp):
+    text = ("A panel including Senator Tom Harkin, Senator Ron Wyden and Chairman Bob Goodlatte "
+            "Robert (Bob) William GoodlatteSenate clears the budget bill after a long night MORE met "
+            "over the weekend to discuss the memo.")
+    for m in meetings(nlp, text):
+        assert all(p in ("Tom Harkin", "Ron Wyden", "Bob Goodlatte") for p in m.participants), m
+
+
+def test_an_instruction_to_talk_to_someone_is_not_a_conversation(nlp):
+    text = "Trump repeatedly said he had no interest in the country and to talk to Giuliani whenever it came up."
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_one_side_meeting_unnamed_people_is_not_a_meeting_among_itself(nlp):
+    text = ("Jared Kushner and his aides Theodore Wold and Ja'Ron Smith have held informal meetings "
+            "with those who focus on visas.")
+    assert happened(meetings(nlp, text)) == []

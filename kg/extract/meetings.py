@@ -32,6 +32,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.article import Article
+from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
 from kg.extract.places import place_in
@@ -42,7 +43,10 @@ _NEGATORS = {"refuse", "decline", "cancel", "deny", "reject", "scrap", "rule", "
 _PLANNERS = {"plan", "hope", "expect", "want", "agree", "schedule", "intend", "seek", "aim", "prepare", "set",
              "propose", "offer", "invite", "try", "wish", "like", "arrange", "due", "slate", "look", "consider",
              "would", "will", "could", "may", "might", "can", "should", "shall", "must", "need", "ask", "urge",
-             "request", "suggest", "push", "vow", "promise", "insist", "threaten", "tentative", "possible"}
+             "request", "suggest", "push", "vow", "promise", "insist", "threaten", "tentative", "possible",
+             "invitation", "opportunity", "chance", "prospect"}  # "an invitation for X to meet Y"
+_INSTRUCTING = {"say", "tell", "ask", "order", "direct", "instruct", "advise", "encourage", "urge"}
+_BEFORE = {"before", "ahead"}  # "ahead of his meeting with X": a meeting still to come, as a rule
 _MODALS = {"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "wo", "ca"}
 _PLANNED_NOUN_MODS = {"upcoming", "planned", "proposed", "possible", "potential", "future", "next", "expected",
                       "anticipated", "scheduled", "prospective", "forthcoming", "coming", "mooted", "likely"}
@@ -68,7 +72,7 @@ def _triggers() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]
 def extract_meetings(doc, article: Article, people) -> list[Meeting]:
     verbs, nouns = _triggers()
     found: list[Meeting] = []
-    junk = _link_blurbs(doc) if "MORE" in doc.text else set()  # one more pass only where it can matter
+    junk = link_blurbs(doc)
     for tok in doc:
         if tok.i in junk:
             continue
@@ -110,32 +114,14 @@ def _verb_lemma(tok, verbs) -> str | None:
     return None
 
 
-def _link_blurbs(doc) -> set[int]:
-    """Token indices of hover-text link blurbs pasted into the text by some publishers:
-    "Donald John TrumpTrump faces high stakes in meeting with ... MORE" (a surname glued to the
-    next headline's first word, up to an upper-case MORE). Their headlines are not the story."""
-    out: set[int] = set()
-    start = None
-    for t in doc:
-        if start is None and len(t.text) > 5 and t.text[:1].isupper() and t.is_alpha and any(
-                t.text[i].isupper() and t.text[i - 1].islower() for i in range(2, len(t.text) - 1)):
-            start = t.i
-        elif start is not None and t.text == "MORE":
-            out.update(range(start, t.i + 1))
-            start = None
-        elif start is not None and t.i - start > 80:
-            start = None
-    return out
-
-
 # --- people ---------------------------------------------------------------------------------
 
 def _names(tok, people, seen: set[int] | None = None) -> list[str]:
     """Canonical names of the people an argument token stands for, following coordination,
     appositions and "including"/"such as" lists."""
     seen = set() if seen is None else seen
-    if tok.i in seen:
-        return []
+    if tok.i in seen or tok.i in link_blurbs(tok.doc):
+        return []  # a name in a pasted link blurb is not one of the story's people
     seen.add(tok.i)
     out: list[str] = []
     name = _name_of(tok, people)
@@ -224,9 +210,10 @@ def _possessive(tok, people) -> str | None:
 
 
 def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
-            exclude: tuple[str, ...] = ()) -> list[str]:
+            exclude: tuple[str, ...] = (), heads: bool = False) -> list[str]:
     """The last `n` distinct people named (or referred to as "he"/"she") before `tok`, within its
-    sentence and the `sentences` before it; `officials`: only people the article gives an office."""
+    sentence and the `sentences` before it; `officials`: only people the article gives an office;
+    `heads`: only heads of state or government."""
     doc = tok.doc
     lo = tok.sent.start
     prev = tok.sent
@@ -244,6 +231,8 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
             continue
         if officials and hasattr(people, "offices_of") and not people.offices_of(name):
             continue
+        if heads and hasattr(people, "offices_of") and not any(m.kind == "head" for m in people.offices_of(name)):
+            continue
         names.append(name)
         if len(names) == n:
             break
@@ -258,9 +247,11 @@ def _group(tok, people, exclude=()) -> list[str]:
     exclude = tuple(exclude)
     if tok.lower_ in ("they", "their", "both", "them") or ("two" in words and words & _GROUP_WORDS):
         if words & {"leaders", "presidents", "heads", "counterparts"}:
-            names = _recent(tok, people, 2, officials=True, exclude=exclude)
-            if len(names) == 2:
-                return names
+            # "the two leaders": heads of state or government first (not the adviser named between them)
+            for kw in ({"heads": True}, {"officials": True}):
+                names = _recent(tok, people, 2, exclude=exclude, **kw)
+                if len(names) == 2:
+                    return names
         return _recent(tok, people, 2, exclude=exclude)
     return [n for n in _named_list(tok, people) if n not in exclude]
 
@@ -355,7 +346,8 @@ def _more_names(arg, people) -> list[str]:
     i = arg.right_edge.i + 1
     end = arg.sent.end
     names: list[str] = []
-    while i < end:
+    junk = link_blurbs(doc)
+    while i < end and i not in junk:
         t = doc[i]
         if t.ent_type_ == "PERSON":
             if t.dep_ in ("nsubj", "nsubjpass"):
@@ -489,16 +481,22 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
         return None  # "a call for calm"
     people_found: list[str] = []
     groups = []
+    with_lists = 0  # "with"/"to" phrases that name people
     for g in _preps(tok, ("with", "between", "among", "to")):
         found = _names(g, people)
         people_found.extend(found)
+        with_lists += bool(found)
         if not found:
             groups.append(g)
+    owners = 0
     for child in tok.children:
         if child.dep_ == "poss":
             people_found.extend(_names(child, people) or _group(child, people))
+            owners += 1
         elif child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ == "PERSON":
             people_found.extend(_names(child, people))
+            owners += 1
+    own = bool(people_found)
     # the verb the noun hangs on: "X held talks with Y", "X said during a meeting with Y"
     gov = tok.head
     hops = 0
@@ -521,10 +519,17 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             else:
                 subj = _subject(gov, people)
             people_found = subj + people_found
-        for g in _preps(gov, ("with", "between")):
-            people_found.extend(_names(g, people))
+        gov_with = list(_preps(gov, ("with", "between")))
+        for g in gov_with:
+            found = _names(g, people)
+            people_found.extend(found)
+            own = own or bool(found)
+        if not own and any(not _names(g, people) and not _group(g, people) for g in groups + gov_with):
+            return None  # "X and Y held meetings with those who ...": one side, the other unnamed
     else:
         gov = tok
+        if _is_phone(tok) and with_lists == 1 and not owners and not between:
+            return None  # "past conversations with A and B": a call has two ends, one of them unnamed
     for g in groups:
         people_found.extend(_group(g, people, exclude=people_found))
     participants = list(dict.fromkeys(people_found))
@@ -580,7 +585,33 @@ def _status(tok, gov) -> str | None:
             return "planned"
         if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_ == "be":
             return "planned"  # "is to meet", "are due to meet"
+    if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and any(
+            a.lemma_.lower() in _INSTRUCTING for a in list(tok.ancestors)[:2]):
+        return "planned"  # "he told them to talk to X", "said ... and to talk to X": an instruction
+    if _ahead_of(tok):
+        return "planned"
     return "happened"
+
+
+def _ahead_of(tok) -> bool:
+    """A meeting noun after "before"/"ahead of" in a clause that is not told in the past ("X is
+    expected to brief Y ahead of Y's meeting with Z", "X travels there before the summit"): a
+    meeting still to come. In a past-tense clause it may be either, and the date decides."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        prep = prep.head
+    if prep.lower_ not in _BEFORE:
+        return False
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return not tenses & {"VBD"} and not (verb.tag_ == "VBN" and any(
+        c.lower_ in ("has", "have", "had") for c in verb.children))
 
 
 def _clause(tok, gov) -> list:
@@ -689,6 +720,12 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         if past and past < article.published.isoformat()[:len(past)]:
             status = "happened"
 
+    if status == "happened" and tok.dep_ == "pobj" and tok.head.lower_ in _BEFORE and article.published:
+        # "embarked on a visit before a summit Monday with X": Monday is the summit's, still to come
+        # (a day on the clause's verb is the verb's: "X said Thursday before a meeting with Y")
+        ahead = _date(list(tok.subtree), tok, "future", article)
+        if ahead and _after_publication(ahead, article):
+            status = "planned"
     verb = tok if tok.pos_ in ("VERB", "AUX") else gov
     tense = "future" if status == "planned" else "past"
     if status == "happened" and "Pres" in verb.morph.get("Tense") and verb.tag_ == "VBZ":
