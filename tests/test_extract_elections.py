@@ -155,3 +155,16 @@ def test_a_leader_named_with_the_election_gives_its_country(nlp):
             "North Korea will wait to see whether Donald Trump wins the 2020 election.")
     found = elections(nlp, text, published=date(2019, 2, 28))
     assert {(c, d) for c, _, d in found} == {("United States", "2020")}
+
+
+def test_a_body_named_after_elections_is_not_an_election(nlp):
+    text = ("Charles Koch met donors in California. Reporters saw a copy of the report the group will "
+            "file Wednesday with the Federal Election Commission that will reveal the names of its donors.")
+    assert elections(nlp, text, published=date(2014, 10, 14)) == set()
+
+
+def test_a_pasted_link_blurb_brings_no_election(nlp):
+    text = ("The senator spoke with Rep. Mike Conaway Kenneth (Mike) Michael ConawayGOP motions to "
+            "subpoena whistleblower Walden retirement adds to GOP election woes MORE (R-Texas) on Tuesday "
+            "about the budget.")
+    assert elections(nlp, text, published=date(2014, 10, 14)) == set()

@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kg.article import Article
+from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
@@ -47,10 +48,13 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
     heads, weak, mods, legislative, _ = _triggers()
     found: list[Election] = []
     ranked = None  # the article's countries, most mentioned first, computed only when needed
+    junk = link_blurbs(doc)
     for tok in doc:
         low = tok.lower_
-        if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") or tok.i in junk:
+            continue  # a pasted link blurb's headlines are other stories
+        if tok.ent_type_ == "ORG" and tok.text[:1].isupper() and not tok.sent.text.istitle():
+            continue  # "the Federal Election Commission": a body named after elections
         if low in heads or low in weak:
             if tok.pos_ == "ADJ" or (tok.dep_ in ("compound", "amod") and tok.head.lower_ in heads):
                 continue  # "primary concern"; "midterm" in "midterm elections" is the phrase's modifier
