@@ -386,3 +386,10 @@ def test_one_side_meeting_unnamed_people_is_not_a_meeting_among_itself(nlp):
     text = ("Jared Kushner and his aides Theodore Wold and Ja'Ron Smith have held informal meetings "
             "with those who focus on visas.")
     assert happened(meetings(nlp, text)) == []
+
+
+def test_a_perfect_meeting_does_not_take_the_date_of_another_clause(nlp):
+    text = ("Representative Dan Carver came under fire last week after acknowledging he had met "
+            "with Louis Farrakhan on many occasions.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Dan Carver", "Louis Farrakhan"} and m.date is None

@@ -653,6 +653,10 @@ def _date(tokens, tok, tense: str, article: Article) -> str | None:
     return best[1] if best else None
 
 
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'d", "'ve") for c in verb.children)
+
+
 def _after_publication(d: str, article: Article) -> bool:
     """Is the ISO date `d` later than publication, compared at its own precision?"""
     return article.published is not None and d > article.published.isoformat()[:len(d)]
@@ -732,8 +736,10 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         tense = "past"
     tokens = _clause(tok, gov)
     date = _date(tokens, tok, tense, article)
-    if date is None and status == "happened":
-        date = _date(list(tok.sent), tok, tense, article)  # a date elsewhere in the sentence
+    if date is None and status == "happened" and not _perfect(verb):
+        # a date elsewhere in the sentence; not for "had met"/"has met", told as earlier than the
+        # sentence's other events ("came under fire last week after saying he had met X")
+        date = _date(list(tok.sent), tok, tense, article)
     if date is None and _cut_short(tok.sent):
         # the tagger ended the sentence inside a name ("... Kim Sung-hwan | Sunday, two days after")
         nxt = tok.doc[tok.sent.end]
