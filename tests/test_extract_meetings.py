@@ -393,3 +393,9 @@ def test_a_perfect_meeting_does_not_take_the_date_of_another_clause(nlp):
             "with Louis Farrakhan on many occasions.")
     m = only(happened(meetings(nlp, text)))
     assert set(m.participants) == {"Dan Carver", "Louis Farrakhan"} and m.date is None
+
+
+def test_receiving_support_from_people_is_not_hosting_them(nlp):
+    text = ("After the story spread, Ahmed Malik received support ranging from President Barack Obama "
+            "to Facebook founder Mark Zuckerberg.")
+    assert happened(meetings(nlp, text)) == []

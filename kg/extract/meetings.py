@@ -425,6 +425,9 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
         objects.extend(found + _more_names(g, people))
         if not found:
             groups.append(g)
+    if role == "host" and any(g.dep_ == "dobj" and g.pos_ in ("NOUN", "PROPN") and not g.ent_type_
+                              and not _group(g, people) for g in groups):
+        return None  # "received support from A to B", "welcomed the decision": a thing, not a guest
     for g in groups:
         objects.extend(_group(g, people, exclude=subject + objects))
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
