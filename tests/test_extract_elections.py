@@ -131,7 +131,7 @@ def test_dates_of_other_acts_and_caucus_groups_are_not_elections(nlp):
 
 
 def test_past_tense_points_back_and_a_bare_election_after_is_the_same(nlp):
-    text = ("The Hong Kong legislative election was held on Sunday, with a record turnout. "
+    text = ("The legislative election in Hong Kong was held on Sunday under heavy rain and long queues. "
             "The election chooses 70 members of the council.")
     assert elections(nlp, text, date(2016, 9, 9)) == {("China", "parliamentary", "2016-09-04")}
 
