@@ -239,3 +239,52 @@ def test_ambiguous_family_name_goes_to_the_person_the_story_is_about(nlp):
                              "Kim later left for Pyongyang.")
     kim = [t for t in doc if t.text == "Kim"][-1]
     assert people.name_for(kim) == "Kim Jong Un"
+
+
+def test_title_reference_with_a_country_skips_a_holder_of_another_country(nlp):
+    doc, people = index(nlp, "Former President Bill Clinton gave a speech in Seoul on Monday. "
+                             "The North Korean president did not attend the dinner.")
+    ref = next(m for m in people.titles if not m.has_person and m.country == "North Korea")
+    assert people.name_for(doc[ref.start:ref.end]) is None
+
+
+def test_president_elect_is_not_the_sitting_president(nlp):
+    doc, people = index(nlp, "President Harold Quimby signed the bill on Monday. "
+                             "The president-elect will take office in January.")
+    elect = next(t for t in doc if t.lower_ == "president" and t.i > 5)
+    assert people.name_for(elect) is None
+    first = next(t for t in doc if t.text == "Quimby")
+    assert people.name_for(first) == "Harold Quimby"
+
+
+def test_scraped_word_before_a_well_known_surname_is_no_person(nlp):
+    doc, people = index(nlp, "Libra Trump was written under the photo. Team Obama posted a reply. "
+                             "Melania Trump and Eric Trump arrived with Donald Trump in Ohio.")
+    names = {p.name for p in people.persons}
+    assert "Libra Trump" not in names and "Team Obama" not in names
+    assert {"Melania Trump", "Eric Trump", "Donald Trump"} <= names
+
+
+def test_foreign_relative_of_a_well_known_leader_keeps_the_name(nlp):
+    assert repair_name("Maher Assad") == "Maher Assad"
+    assert repair_name("Libra Trump") is None
+    assert repair_name("Roger Penske Trump") == "Roger Penske"
+
+
+def test_one_letter_typo_of_a_well_known_given_name_is_that_person(nlp):
+    doc, people = index(nlp, "Vladmir Putin met Barrack Obama in Moscow on Friday. "
+                             "Vladimir Putin said the talks went well.")
+    assert sorted(p.name for p in people.persons) == ["Barack Obama", "Vladimir Putin"]
+
+
+def test_nickname_and_formal_given_name_are_one_person(nlp):
+    doc, people = index(nlp, "Chuck Grassley spoke first in the hearing. "
+                             "Later Charles Grassley told reporters he was tired.")
+    assert len([p for p in people.persons if p.name.endswith("Grassley")]) == 1
+    assert names_of(doc, people, "Chuck") == names_of(doc, people, "Charles")
+
+
+def test_different_given_names_with_one_surname_stay_apart(nlp):
+    doc, people = index(nlp, "Michelle Obama and Barack Obama visited Paris. Hunter Quill and Henry Quill left.")
+    names = {p.name for p in people.persons}
+    assert {"Michelle Obama", "Barack Obama", "Hunter Quill", "Henry Quill"} <= names

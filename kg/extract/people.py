@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.geo import country_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
-from kg.nlp.lexicons import (family_name_first, female_words, honorifics, known_by_surname, known_person,
-                              name_junk, party_for)
+from kg.nlp.lexicons import (family_name_first, female_words, given_names, honorifics, known_by_surname,
+                              known_misspelled, known_person, name_junk, party_for, same_given_name, titles)
 
 _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der", "la", "le", "du", "del", "ibn",
               "abu", "di", "dos", "das", "y"}
@@ -42,6 +43,8 @@ _MALE_HONORIFICS = {"mr", "mr."}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _FUNCTION_POS = {"AUX", "VERB", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "NUM"}
 _NOT_NAME_POS = {"ADJ", "VERB", "AUX", "NOUN", "ADV", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "INTJ", "NUM"}
+# the given-name lexicon holds English names: it judges only the families of these countries' leaders
+_ENGLISH_NAMING = {"United States", "United Kingdom", "Canada", "Australia", "Ireland", "New Zealand"}
 _GLUED_RE = re.compile(r"^([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)([A-Z][A-Za-z]*)$")
 
 
@@ -112,9 +115,40 @@ def repair_name(name: str) -> str | None:
             words = words[1:]
     if not words or any(junk.get(w.lower().strip(".,")) == "never" for w in words):
         return None
+    words = _cut_word_before_known_surname(words)
+    if not words:
+        return None
     if len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words):
         words = [w.capitalize() for w in words]
     return " ".join(words)
+
+
+def _cut_word_before_known_surname(words: list[str]) -> list[str]:
+    """Hover text glues a word to a well-known surname: "Libra Trump", "Team Obama", "Giuliani Trump"
+    are no one (dropped: []); "Roger Penske Trump" is Roger Penske. Relatives keep their names
+    ("Melania Trump", "Eric Trump"): the first word must be a given name. Only for well-known
+    surnames of English-naming families, where the English given-name lexicon can judge."""
+    if len(words) < 2 or words[-1].lower().strip(".") in _SUFFIXES:
+        return words
+    known = known_by_surname(words[-1])
+    if known is None or known.country not in _ENGLISH_NAMING or known_person(" ".join(words)) is not None:
+        return words
+    first = words[0].lower().strip(".")
+    if same_given_name(first, known.name.split()[0]) or known_misspelled(" ".join(words)) is not None:
+        return words
+    if any(w.lower() in given_names() for w in words[1:-1]) or _title_words() & set(re.split(r"[-\s]", first)):
+        return words  # "First Lady Melania Trump", "Then-President Obama": an office, not junk
+    if first not in given_names():
+        return []
+    middle = [w for w in words[1:-1] if not (len(w.strip(".")) == 1 or w.lower() in given_names())]
+    return words[:-1] if middle else words
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of an office or honorific ("first", "lady", "president", "sen")."""
+    words = {w.strip(".") for phrase in titles() for w in re.split(r"[-\s]", phrase)}
+    return frozenset(words | {w.strip(".") for w in honorifics()} | {"first", "lady"})
 
 
 def _stands_alone(words: list[str]) -> bool:
@@ -199,7 +233,7 @@ class _Cluster:
         """Same first and last word, no clash of middle words."""
         for f in self.forms:
             fw = f.split()
-            if _key(fw[0]) == _key(words[0]) and _key(fw[-1]) == _key(words[-1]):
+            if same_given_name(_key(fw[0]), _key(words[0])) and _key(fw[-1]) == _key(words[-1]):
                 mid_a, mid_b = [_key(w) for w in fw[1:-1]], [_key(w) for w in words[1:-1]]
                 if not (mid_a and mid_b and mid_a != mid_b):
                     return True
@@ -259,6 +293,9 @@ class PeopleIndex:
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if len(name.split()) == 1 and before in hon and hon[before]:
                 name = doc[ent.start - 1].text + " " + name  # "Lord Falconer"
+            misspelled = known_misspelled(name)
+            if misspelled is not None:
+                name = misspelled.name  # "Vladmir Putin": one node with the rightly spelled name
             female = before in fem or _key(name.split()[0]) in fem
             raw.append((ent.start, ent.end, name.split(), female))
         fulls = {tuple(w.lower() for w in words) for _, _, words, _ in raw if len(words) >= 2}
@@ -421,10 +458,11 @@ class PeopleIndex:
 
     def _resolve_reference(self, m: TitleMention) -> int | None:
         """'the Israeli prime minister' → the one person of the article holding that title."""
-        exact = [i for i in self._holders(m.title, m.country) ]
+        exact = [i for i in self._holders(m.title, m.country) if self._elect(m) == self._holds_elect(i, m.title)]
         if m.country:
             with_country = [i for i in exact if any(x.country == m.country for x in self._offices[i] if x.title == m.title)]
-            exact = with_country or exact
+            # a holder known to serve another country is not "the North Korean president"
+            exact = with_country or [i for i in exact if not self._countries(i) or m.country in self._countries(i)]
         if m.title == "Leader" and not exact and m.country:
             exact = [i for i, ms in self._offices.items() if any(x.kind == "head" and x.country == m.country for x in ms)]
         if len(exact) == 1:
@@ -439,6 +477,16 @@ class PeopleIndex:
         if len(exact) > 1:
             return self._nearest_before(exact, m.start)
         return exact[0] if exact else None
+
+    def _elect(self, m: TitleMention) -> bool:
+        """ "president-elect", "prime minister elect": not yet the office holder."""
+        nxt = [t.lower_ for t in self.doc[m.head + 1:m.head + 3]]
+        return bool(nxt) and (nxt[0] in ("-elect", "elect") or nxt[:2] == ["-", "elect"])
+
+    def _holds_elect(self, idx: int, title: str | None) -> bool:
+        """The person's named office of that title is an elect one."""
+        named = [x for x in self._offices.get(idx, []) if x.has_person and (title is None or x.title == title)]
+        return any(self._elect(x) for x in named)
 
     def _weight(self, idx: int) -> int:
         return sum(1 for _, _, i in self._mentions if i == idx)

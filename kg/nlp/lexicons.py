@@ -180,3 +180,56 @@ def name_junk() -> dict[str, str]:
     """Word (lower case) → "thing" (a name followed by it names a thing: "Trump Tower") or
     "never" (never part of a name: weekdays, function words)."""
     return {w.strip().lower(): k.strip() for w, k, *_ in data_rows("name_junk.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common English given names, lower case (kg/data/given_names.txt, plus female_names.txt)."""
+    text = resources.files("kg").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    words = {w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return frozenset(words | female_words())
+
+
+@lru_cache(maxsize=1)
+def _nickname_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((a.strip().lower(), b.strip().lower()) for a, b, *_ in data_rows("nicknames.tsv"))
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """ "Chuck" and "Charles", "Bill" and "William": one given name, short or formal."""
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    return a == b or (a, b) in _nickname_pairs() or (b, a) in _nickname_pairs()
+
+
+@lru_cache(maxsize=1)
+def _known_by_last() -> dict[str, list[KnownPerson]]:
+    out: dict[str, list[KnownPerson]] = {}
+    for key, people in _known_people()[1].items():
+        for p in people:
+            if p not in out.setdefault(key[1], []):
+                out[key[1]].append(p)
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one letter inserted, dropped or changed ("Vladmir" ~ "Vladimir", "Barrack" ~ "Barack")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+@lru_cache(maxsize=8192)
+def known_misspelled(name: str) -> KnownPerson | None:
+    """The well-known politician a full name misspells by one letter of the given name, same surname
+    ("Vladmir Putin" → Vladimir Putin). Given names under five letters are too close to others to judge."""
+    words = name.split()
+    if len(words) < 2 or known_person(name) is not None:
+        return None
+    first, last = _name_key(name)
+    if len(first) < 5:
+        return None
+    hits = [p for p in _known_by_last().get(last, []) if _one_edit(first, _name_key(p.name)[0])]
+    return hits[0] if len(hits) == 1 else None
