@@ -204,3 +204,9 @@ def test_a_fallback_country_must_have_the_office(nlp):
 def test_a_companys_vice_president_for_something_is_no_office(nlp):
     got = roles(nlp, "Dan Kellan, now vice president for policy at a lobby group, spoke.")
     assert not got
+
+
+def test_a_full_name_fitting_two_well_known_people_of_one_country_takes_that_country(nlp):
+    from kg.nlp.lexicons import known_country
+    assert known_country("George Bush") == "United States"
+    assert known_country("Harold Quimby") is None

@@ -15,7 +15,7 @@ from kg.article import Article
 from kg.extract.geo import country_for, legislature_for, legislature_names
 from kg.extract.titles import TitleMention
 from kg.facts import Evidence, Role
-from kg.nlp.lexicons import bodies, known_by_surname, known_person, party_for, titles
+from kg.nlp.lexicons import bodies, known_by_surname, known_country, known_person, party_for, titles
 
 
 _HEAD_TITLES = {t.title for t in titles().values() if t.kind == "head"}
@@ -99,6 +99,8 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
             organization = next((m.organization for m in ms if m.organization), None)
             if country is None and not organization and known is not None and known.country:
                 country = known.country
+            elif country is None and not organization and known is None:
+                country = known_country(name)  # "President George Bush": either Bush, one country
             if country is None:
                 country = next((m.country for m in ms if m.explicit_country and m.country), None)
             confidence = 0.9 if country else 0.7

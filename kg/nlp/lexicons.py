@@ -233,3 +233,15 @@ def known_misspelled(name: str) -> KnownPerson | None:
         return None
     hits = [p for p in _known_by_last().get(last, []) if _one_edit(first, _name_key(p.name)[0])]
     return hits[0] if len(hits) == 1 else None
+
+
+def known_country(name: str) -> str | None:
+    """The country of a well-known politician's offices, also where the full name fits two listed
+    people of one country ("George Bush": either Bush, United States)."""
+    known = known_person(name)
+    if known is not None:
+        return known.country
+    if len(name.split()) < 2:
+        return None
+    countries = {p.country for p in _known_people()[1].get(_name_key(name), [])}
+    return countries.pop() if len(countries) == 1 else None
