@@ -90,3 +90,11 @@ def test_nearest_for_events_whose_tense_is_open():
     assert resolve_date("November", date(2013, 1, 10), "nearest") == "2012-11"
     assert resolve_date("September 17", THU, "nearest") == "2019-09-17"
     assert resolve_date("April 9", THU, "nearest") == "2019-04-09"
+
+
+def test_anticipated_month_is_the_coming_one_unless_just_past():
+    from kg.extract.dates import resolve_date
+    assert resolve_date("the November election", date(2016, 2, 10), "anticipated") == "2016-11"
+    assert resolve_date("the November election", date(2016, 12, 1), "anticipated") == "2016-11"
+    assert resolve_date("the November election", date(2017, 1, 5), "anticipated") == "2016-11"
+    assert resolve_date("the March vote", date(2016, 2, 10), "anticipated") == "2016-03"

@@ -168,3 +168,33 @@ def test_a_pasted_link_blurb_brings_no_election(nlp):
             "subpoena whistleblower Walden retirement adds to GOP election woes MORE (R-Texas) on Tuesday "
             "about the budget.")
     assert elections(nlp, text, published=date(2014, 10, 14)) == set()
+
+
+def test_a_month_without_a_year_is_the_coming_election_in_a_campaign_story(nlp):
+    text = "The senator is running hard ahead of the November presidential election in the United States."
+    assert elections(nlp, text, date(2016, 2, 10)) == {("United States", "presidential", "2016-11")}
+
+
+def test_a_month_just_past_is_the_election_just_held(nlp):
+    text = "The governor won the November election in the United States by a wide margin."
+    assert {d for _, _, d in elections(nlp, text, date(2017, 1, 12))} == {"2016-11"}
+
+
+def test_a_country_trying_to_interfere_is_not_the_country_voting(nlp):
+    text = ("Lawmakers in Washington asked whether Ukraine tried to interfere in the 2016 presidential election. "
+            "Ukraine denied it.")
+    found = elections(nlp, text, date(2019, 11, 4))
+    assert ("Ukraine", "presidential", "2016") not in found
+    assert found == {("United States", "presidential", "2016")}
+
+
+def test_primaries_in_general_are_no_election(nlp):
+    text = "Candidates who do well in primaries often raise more money, the strategist in Ohio said."
+    assert elections(nlp, text, date(2019, 5, 2)) == set()
+
+
+def test_the_subject_of_the_verb_above_hold_is_the_country_voting(nlp):
+    text = ("Berlin watched closely on Friday. Greece is scheduled to hold parliamentary elections on Sunday, "
+            "German officials said in Berlin.")
+    found = elections(nlp, text, date(2015, 1, 23))
+    assert {c for c, _, _ in found} == {"Greece"}

@@ -399,3 +399,38 @@ def test_receiving_support_from_people_is_not_hosting_them(nlp):
     text = ("After the story spread, Ahmed Malik received support ranging from President Barack Obama "
             "to Facebook founder Mark Zuckerberg.")
     assert happened(meetings(nlp, text)) == []
+
+
+def test_a_perfect_met_with_a_list_is_separate_encounters(nlp):
+    text = ("Chancellor Angela Merkel has met with President Emmanuel Macron, Prime Minister Boris Johnson "
+            "and Prime Minister Giuseppe Conte since taking office.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert pairs == {frozenset({"Angela Merkel", "Emmanuel Macron"}), frozenset({"Angela Merkel", "Boris Johnson"}),
+                     frozenset({"Angela Merkel", "Giuseppe Conte"})}
+
+
+def test_one_event_with_two_guests_stays_one_meeting(nlp):
+    text = "Chancellor Angela Merkel met with President Emmanuel Macron and Prime Minister Giuseppe Conte in Rome on Monday."
+    found = meetings(nlp, text)
+    assert [frozenset(m.participants) for m in found] == [
+        frozenset({"Angela Merkel", "Emmanuel Macron", "Giuseppe Conte"})]
+
+
+def test_a_summit_told_in_the_present_is_still_to_come(nlp):
+    text = "President Donald Trump faces a hard test in his summit with Chairman Kim Jong Un of North Korea."
+    found = meetings(nlp, text)
+    assert found and all(m.status == "planned" for m in found)
+
+
+def test_a_meeting_defended_takes_no_day_from_the_story(nlp):
+    text = ("President Donald Trump spent the day at the White House on Thursday. "
+            "He posted messages defending his meeting with President Vladimir Putin of Russia.")
+    found = meetings(nlp, text)
+    assert len(found) == 1 and found[0].date is None
+
+
+def test_a_day_after_another_event_is_not_the_story_day(nlp):
+    text = ("President Donald Trump hosted Foreign Minister Sergei Lavrov in the Oval Office a day after "
+            "dismissing the director of the agency.")
+    found = meetings(nlp, text)
+    assert len(found) == 1 and found[0].date is None

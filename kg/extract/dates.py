@@ -8,7 +8,9 @@ need the publication date; without it only what the text states outright is retu
 `tense` says which way an unanchored expression points: "past" (the default: news
 reports what happened) picks the latest such day or month on or before publication,
 "future" the next one on or after it, "nearest" the one closest to it (for events
-such as elections whose tense the sentence does not fix: "the November election").
+such as elections whose tense the sentence does not fix), "anticipated" the next one
+unless it is at most two months past (elections are talked of before they happen:
+"the November election" in February is the coming one).
 """
 from __future__ import annotations
 
@@ -60,7 +62,7 @@ def _month_back(d: date, n: int = 1) -> tuple[int, int]:
 
 def weekday_date(weekday: int, published: date, tense: str = "past", shift_weeks: int = 0) -> date:
     """The latest such weekday on or before `published` (past), or the next on or after it (future)."""
-    if tense == "future" or (tense == "nearest" and (weekday - published.weekday()) % 7 <= 3):
+    if tense == "future" or (tense in ("nearest", "anticipated") and (weekday - published.weekday()) % 7 <= 3):
         d = published + timedelta(days=(weekday - published.weekday()) % 7)
     else:
         d = published - timedelta(days=(published.weekday() - weekday) % 7)
@@ -74,6 +76,9 @@ def month_year(month: int, published: date, tense: str = "past") -> int:
     if tense == "nearest":
         diff = month - published.month
         return published.year + (1 if diff < -6 else -1 if diff > 6 else 0)
+    if tense == "anticipated":  # the next such month, unless it ended at most two months ago
+        back = (published.month - month) % 12
+        return published.year - (month > published.month) if 0 < back <= 2 else month_year(month, published, "future")
     return published.year if month <= published.month else published.year - 1
 
 
@@ -82,7 +87,10 @@ def day_month_year(month: int, day: int, published: date, tense: str = "past") -
     across a year boundary (more than a week the wrong way)."""
     candidate = _safe_date(published.year, month, day) or date(published.year, month, 28)
     if tense == "nearest":
-        return month_year(month, published, "nearest")
+        return month_year(month, published, tense)
+    if tense == "anticipated":  # the publication year, unless a day just before a new year
+        back = (published.month - month) % 12
+        return published.year - 1 if month > published.month and back <= 2 else published.year
     if tense == "past" and candidate > published + timedelta(days=7) and (candidate - published).days > 60:
         return published.year - 1
     if tense == "future" and candidate < published - timedelta(days=7) and (published - candidate).days > 60:

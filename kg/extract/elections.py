@@ -194,6 +194,9 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
         explicit_kind = weak[low]  # "the New Hampshire primary", "the Iowa caucus"
     if low in weak and low not in heads and not (explicit_kind or dates):
         return []  # "a Commons vote", "the race" alone are not elections
+    if kind == "primary" and not dates and not any(t.ent_type_ == "GPE" for t in phrase) and not any(
+            c.dep_ in ("det", "poss") for c in tok.children):
+        return []  # "candidates who win in primaries": primaries in general, not one election
     if low in weak and low not in heads and not explicit_kind and (
             any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children)
             or any(t.lemma_.lower() in legislative for t in tok.sent)):
@@ -287,6 +290,8 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
     doc = trigger.doc
     words = {t.lower_ for t in phrase}
     tense = "future" if words & _AHEAD else "past" if words & _BEHIND else _verb_tense(trigger)
+    if tense == "nearest":
+        tense = "anticipated"  # "the November election" in a campaign story: the coming one
     for t in phrase:
         if t.ent_type_ == "DATE":
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
@@ -321,8 +326,10 @@ def _verb_tense(tok) -> str:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "'ll", "shall"}:
         return "future"
-    if verb.tag_ == "VBD" or auxes & {"was", "were", "had"}:
+    if verb.tag_ == "VBD" or auxes & {"was", "were", "had", "did"}:
         return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or auxes & {"is", "are", "am", "'s", "'re"}:
+        return "future"  # "is running in the November election", "faces the March vote"
     return "nearest"
 
 
@@ -389,12 +396,17 @@ def _sentence_country(tok, context: str) -> str | None:
     country's elections", "its vote"), the nearest country of the sentence; else None and the
     article's country decides. Countries acting on an election ("Russia meddled") never count."""
     clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if clause is not None and clause.lemma_.lower() not in _ACTING_ON:
+    for _ in range(3):  # "Greece is scheduled to hold elections": the subject of the verb above "hold"
+        if clause is None or clause.lemma_.lower() in _ACTING_ON:
+            break
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.ent_type_ == "GPE":
                 c = country_for(_ent_text(child)) or (place_for(_ent_text(child)) or (None, None))[1]
                 if c:
                     return c
+        if clause.dep_ not in ("xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            break
+        clause = clause.head
     phrase = {t.lower_ for t in _phrase(tok)}
     if not phrase & {"country", "nation", "its", "their", "national"}:
         return None
@@ -430,8 +442,17 @@ def _is_actor(ent) -> bool:
     """A country acting on an election ("Russia meddled in it", "Russian interference") is not
     the country holding it."""
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent") and root.head.lemma_.lower() in _ACTING_ON:
-        return True
+    if root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+            and root.head.dep_ in ("nsubj", "nsubjpass"):
+        if root.head.lemma_.lower() in _ACTING_ON or root.head.lower_ in _ACTING_ON:
+            return True
+        root = root.head  # "Ukrainian officials meddled": the officials' country acts
+    if root.dep_ in ("nsubj", "nsubjpass", "agent"):
+        verb = root.head if root.dep_ != "agent" else root.head.head
+        # "Russia meddled", "Ukraine tried to interfere": the verb or the one it leads to acts on it
+        chain = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "conj")]
+        if any(v.lemma_.lower() in _ACTING_ON for v in chain):
+            return True
     return root.dep_ in ("amod", "compound", "poss", "nmod") and (
         root.head.lemma_.lower() in _ACTING_ON or root.head.lower_ in _ACTING_ON)
 

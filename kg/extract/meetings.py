@@ -26,6 +26,7 @@ on the same day: a person is in one place on one day.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
@@ -37,6 +38,7 @@ from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
+from kg.nlp.lexicons import known_person
 
 _NEGATORS = {"refuse", "decline", "cancel", "deny", "reject", "scrap", "rule", "avoid", "snub", "postpone",
              "shun", "boycott", "skip", "abandon", "fail", "call"}
@@ -252,8 +254,17 @@ def _group(tok, people, exclude=()) -> list[str]:
                 names = _recent(tok, people, 2, exclude=exclude, **kw)
                 if len(names) == 2:
                     return names
+            # "the two leaders" are two office holders (or well-known leaders), not any two people named last
+            names = _recent(tok, people, 2, exclude=exclude)
+            return names if all(_is_leader(n, people) for n in names) else []
         return _recent(tok, people, 2, exclude=exclude)
     return [n for n in _named_list(tok, people) if n not in exclude]
+
+
+def _is_leader(name: str, people) -> bool:
+    if hasattr(people, "offices_of") and people.offices_of(name):
+        return True
+    return known_person(name) is not None
 
 
 def _named_list(tok, people) -> list[str]:
@@ -447,9 +458,13 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
     if lemma in _ONE_TO_ONE and not subject and not passive and not between and any(
             c.dep_ == "nsubj" for c in verb.children):
         return None  # "He spoke to A and B" with "he" unknown: A and B did not speak to each other
-    if lemma in _ONE_TO_ONE and len(subject) == 1 and len(objects) > 1 and not passive:
+    if lemma in _ONE_TO_ONE | {"meet"} and len(subject) == 1 and len(objects) > 1 and not passive and (
+            lemma in _ONE_TO_ONE or _perfect(verb) or any(c.lower_ == "separately" for c in verb.children)):
+        # "X spoke to A and B", "X has met with A, B and C", "X met separately with A and B":
+        # one encounter each, not a conference of them all
         # "X spoke to A and B": one conversation each, not a conference of three
-        each = [_build(tok, tok, [subject[0], o], "call" if _is_phone(tok) else kind, (), (), article,
+        each = [_build(tok, tok, [subject[0], o], "call" if _is_phone(tok) else kind,
+                       tuple(subject) if role == "host" else (), (o,) if role == "host" else (), article,
                        f"meeting:{lemma}-verb-each", 0.75) for o in objects]
         return [m for m in each if m is not None] or None
     if len(participants) < 2 and lemma == "meet":
@@ -591,9 +606,22 @@ def _status(tok, gov) -> str | None:
     if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and any(
             a.lemma_.lower() in _INSTRUCTING for a in list(tok.ancestors)[:2]):
         return "planned"  # "he told them to talk to X", "said ... and to talk to X": an instruction
-    if _ahead_of(tok):
+    if _ahead_of(tok) or _present_event(tok, gov):
         return "planned"
     return "happened"
+
+
+def _present_event(tok, gov) -> bool:
+    """A meeting noun under a verb in the present simple ("X faces a test in his summit with Y",
+    "X and Y begin their summit on Wednesday"): news tells what is to come so; what happened is
+    told in the past."""
+    if tok.pos_ not in ("NOUN", "PROPN") or gov is tok or gov.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ not in ("dobj", "pobj") or gov.tag_ not in ("VBZ", "VBP"):
+        return False
+    if gov.lemma_.lower() in _reporting_verbs() or gov.lemma_ == "be":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
 
 
 def _ahead_of(tok) -> bool:
@@ -749,7 +777,10 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         if nxt.ent_type_ == "DATE" and nxt.ent_iob_ == "B":
             ent = next(e for e in nxt.sent.ents if e.start == nxt.i)
             date = resolve_date(ent.text, article.published, tense, _context_year(tok.doc, ent.start, article))
-    if date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
+    talked_of = status == "happened" and date is None and _talked_of(tok, gov)
+    if talked_of:
+        rule += "-mentioned"  # no day of its own: _in_context must not give it the story's day
+    elif date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
         date = _news_day(tok.doc, article) or article.published.isoformat()
         confidence *= 0.8
     where = place_in(tokens, tok) if kind != "call" else None  # the two ends of a call are in two places
@@ -760,6 +791,22 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         hosts=tuple(hosts), visitors=tuple(visitors),
         confidence=confidence if status == "happened" else confidence * 0.7,
         evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),))
+
+
+_HOLDING = {"hold", "have", "host", "attend", "conduct", "open", "begin", "start", "end", "conclude", "chair",
+            "join", "convene", "wrap", "finish", "arrange", "request", "seek", "get", "win", "make", "pay"}
+_EVENT_RELATIVE = re.compile(r"\b(?:a|one|two|three|four|five|the|\d+)\s+(?:days?|weeks?|months?|hours?)\s+"
+                             r"(?:after|before|later)\b", re.I)
+
+
+def _talked_of(tok, gov) -> bool:
+    """A meeting the sentence talks about rather than reports ("defending his meeting with Y",
+    "criticised the talks") or dates only against another event ("a day after firing Z"): it
+    takes no day from the story."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and gov is not tok \
+            and gov.lemma_.lower() not in _HOLDING:
+        return True
+    return bool(_EVENT_RELATIVE.search(tok.sent.text))
 
 
 # --- event context: what the surrounding text says about an undated meeting ------------------
@@ -815,7 +862,8 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
     out: list[Meeting] = []
     news = None
     for m in found:
-        if m.status != "happened" or m.date is not None or not m.evidence:
+        if m.status != "happened" or m.date is not None or not m.evidence or any(
+                e.rule.endswith("-mentioned") for e in m.evidence):
             out.append(m)
             continue
         ev = m.evidence[0]
