@@ -198,3 +198,8 @@ def test_the_subject_of_the_verb_above_hold_is_the_country_voting(nlp):
             "German officials said in Berlin.")
     found = elections(nlp, text, date(2015, 1, 23))
     assert {c for c, _, _ in found} == {"Greece"}
+
+
+def test_a_state_runoff_in_the_united_states_is_not_presidential(nlp):
+    text = "The January 5 Georgia runoff will decide control of the Senate."
+    assert elections(nlp, text, date(2020, 12, 10)) == {("United States", "general", "2021-01-05")}

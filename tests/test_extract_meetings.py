@@ -434,3 +434,15 @@ def test_a_day_after_another_event_is_not_the_story_day(nlp):
             "dismissing the director of the agency.")
     found = meetings(nlp, text)
     assert len(found) == 1 and found[0].date is None
+
+
+def test_calling_someone_a_name_is_no_call(nlp):
+    text = "Chairman Kim Jong Un responded on Friday by calling President Donald Trump a \"frightened dog\"."
+    assert meetings(nlp, text) == []
+
+
+def test_an_indefinite_title_is_no_particular_person(nlp):
+    text = ("Chairman Kim Jong Un met President Moon Jae-in of South Korea on Friday. "
+            "He has won the prize of a summit with an American president.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert pairs == {frozenset({"Kim Jong Un", "Moon Jae-in"})}

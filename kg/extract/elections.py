@@ -90,6 +90,8 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 date = _undated(article, tok, country)
             if date is None:
                 continue  # an election with neither date nor year is not one we can name
+            if not kind and low == "runoff" and country == "United States":
+                kind = "general"  # a state's runoff: the United States has no presidential runoff
             kind = kind or _default_kind(country, date)
             sent = tok.sent
             found.append(Election(

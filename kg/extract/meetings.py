@@ -151,6 +151,9 @@ def _listed(tok, people) -> list[str]:
 
 
 def _name_of(tok, people) -> str | None:
+    if tok.ent_type_ != "PERSON" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "another")
+                                         for c in tok.children):
+        return None  # "a summit with an American president": any holder, not the one named
     name = people.name_for(tok)
     if name:
         return name
@@ -408,6 +411,10 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
     if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "prt") and c not in called
                                for c in tok.children):
         return None  # "called him a liar", "called for talks", "called off"
+    if lemma == "call" and any(c.dep_ == "dobj" and c.right_edge.i + 1 < len(c.doc)
+                               and c.doc[c.right_edge.i + 1].lower_ in ("a", "an", '"', "“", "'", "‘")
+                               for c in tok.children):
+        return None  # "calling X a 'frightened dog'": a name given, not a call made
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
     between = any(_preps(tok, ("between",)))  # "talks between X and Y", even when parsed as a verb
