@@ -203,3 +203,18 @@ def test_the_subject_of_the_verb_above_hold_is_the_country_voting(nlp):
 def test_a_state_runoff_in_the_united_states_is_not_presidential(nlp):
     text = "The January 5 Georgia runoff will decide control of the Senate."
     assert elections(nlp, text, date(2020, 12, 10)) == {("United States", "general", "2021-01-05")}
+
+
+def test_an_opinion_poll_is_no_election(nlp):
+    text = "A poll last year by a university in Ohio found that most voters in the United States trust the court."
+    assert elections(nlp, text, date(2020, 6, 18)) == set()
+
+
+def test_a_campaign_for_a_cause_is_no_election(nlp):
+    text = "The senator's 2011 campaign to drive the dictator from power divided officials in Washington."
+    assert elections(nlp, text, date(2015, 2, 25)) == set()
+
+
+def test_a_month_after_following_in_a_past_clause_is_the_last_one(nlp):
+    text = "After the senator claimed the gavel following the November midterm elections, he opened an inquiry."
+    assert elections(nlp, text, date(2019, 3, 28)) == {("United States", "midterm", "2018-11")}

@@ -446,3 +446,17 @@ def test_an_indefinite_title_is_no_particular_person(nlp):
             "He has won the prize of a summit with an American president.")
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert pairs == {frozenset({"Kim Jong Un", "Moon Jae-in"})}
+
+
+def test_a_group_noun_takes_the_names_listed_after_it(nlp):
+    text = ("President Vladimir Putin spoke in Hamburg on Friday. President Donald Trump met Chancellor Angela Merkel "
+            "and had dinner with two Asian allies — Prime Minister Shinzo Abe and President Moon Jae-in.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text) if m.kind != "meeting" or len(m.participants) > 2}
+    assert frozenset({"Donald Trump", "Shinzo Abe", "Moon Jae-in"}) in pairs
+    assert not any("Vladimir Putin" in p for p in pairs)
+
+
+def test_weeks_away_from_a_meeting_is_still_to_come(nlp):
+    text = "Only three weeks away from a meeting with Chairman Kim Jong Un, President Donald Trump said on Tuesday the odds were uncertain."
+    found = meetings(nlp, text)
+    assert found and all(m.status == "planned" for m in found)

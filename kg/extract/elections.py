@@ -196,6 +196,12 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
         explicit_kind = weak[low]  # "the New Hampshire primary", "the Iowa caucus"
     if low in weak and low not in heads and not (explicit_kind or dates):
         return []  # "a Commons vote", "the race" alone are not elections
+    if low == "poll" and (any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                          or tok.head.lemma_.lower() in _SURVEY_VERBS):
+        return []  # "a poll last year found": an opinion poll, not a vote
+    if low in weak and low not in heads and not explicit_kind and any(
+            c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+        return []  # "a 2011 campaign to drive X from power": a campaign for a cause
     if kind == "primary" and not dates and not any(t.ent_type_ == "GPE" for t in phrase) and not any(
             c.dep_ in ("det", "poss") for c in tok.children):
         return []  # "candidates who win in primaries": primaries in general, not one election
@@ -208,6 +214,9 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
             return []  # "the next election": no date said, nothing to anchor it
         return [(country, kind, None, f"election:{low}")]
     return [(country, kind, d, f"election:{low}") for d in dates]
+
+
+_SURVEY_VERBS = {"find", "show", "suggest", "indicate", "conduct", "release", "publish", "commission"}
 
 
 def _governor_year(tok) -> list[str]:
@@ -322,7 +331,8 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
 def _verb_tense(tok) -> str:
     """Which way the clause of an election word points: "was held on Sunday" past, "will vote on
     Sunday" future, else the nearest such day."""
-    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    # a verb used as a preposition ("following the elections") tells no tense: the clause's verb does
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None)
     if verb is None:
         return "nearest"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -330,7 +340,7 @@ def _verb_tense(tok) -> str:
         return "future"
     if verb.tag_ == "VBD" or auxes & {"was", "were", "had", "did"}:
         return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or auxes & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "'re"}):
         return "future"  # "is running in the November election", "faces the March vote"
     return "nearest"
 

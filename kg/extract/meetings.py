@@ -250,6 +250,10 @@ def _group(tok, people, exclude=()) -> list[str]:
     himself); "the freed Americans": the names listed with a plural noun nearby."""
     words = {t.lower_ for t in tok.subtree} | {tok.lower_}
     exclude = tuple(exclude)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+        listed = _enumeration(tok.doc, tok.right_edge.i + 1, tok.sent.end, people)
+        if len(listed) >= 2:  # "two Asian allies — A and B": the names that follow
+            return [n for n in listed if n not in exclude]
     if tok.lower_ in ("they", "their", "both", "them") or ("two" in words and words & _GROUP_WORDS):
         if words & {"leaders", "presidents", "heads", "counterparts"}:
             # "the two leaders": heads of state or government first (not the adviser named between them)
@@ -640,6 +644,8 @@ def _ahead_of(tok) -> bool:
     prep = tok.head
     if prep.lower_ == "of" and prep.head.lower_ == "ahead":
         prep = prep.head
+    if prep.lower_ == "from" and prep.head.lower_ == "away":
+        return True  # "three weeks away from a meeting with X": still to come, whatever the tense
     if prep.lower_ not in _BEFORE:
         return False
     verb = prep.head
