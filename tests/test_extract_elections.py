@@ -218,3 +218,8 @@ def test_a_campaign_for_a_cause_is_no_election(nlp):
 def test_a_month_after_following_in_a_past_clause_is_the_last_one(nlp):
     text = "After the senator claimed the gavel following the November midterm elections, he opened an inquiry."
     assert elections(nlp, text, date(2019, 3, 28)) == {("United States", "midterm", "2018-11")}
+
+
+def test_a_dateline_glued_to_the_sentence_is_not_the_election_day(nlp):
+    text = "Friday, September 9, 2016 The Hong Kong legislative election was held on Sunday with a large turnout."
+    assert {d for _, _, d in elections(nlp, text, date(2016, 9, 9))} == {"2016-09-04"}

@@ -251,6 +251,9 @@ def _governor_dates(tok, article: Article) -> list[str]:
         else:
             continue
         if ent is not None:
+            span = next((e for e in tok.doc.ents if e.start <= ent.i < e.end), None)
+            if span is not None and _is_dateline(span, resolve_date(span.text, article.published), article):
+                continue
             ahead = gov.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
                                                       for c in gov.children)
             tense = "future" if ahead else _verb_tense(tok)  # "go to the polls on Tuesday": the coming one
@@ -258,6 +261,14 @@ def _governor_dates(tok, article: Article) -> list[str]:
             if d:
                 out.append(d)
     return out
+
+
+def _is_dateline(ent, d: str | None, article: Article) -> bool:
+    """"Friday, September 9, 2016 The election was held on Sunday": the publication day opening the
+    sentence, with another date after it, is a dateline glued to the text, not the vote's day."""
+    return bool(d) and ent.start == ent.sent.start and article.published is not None \
+        and d == article.published.isoformat() \
+        and any(e.label_ == "DATE" and e.start >= ent.end for e in ent.sent.ents)
 
 
 def _pick_kind(current: str, new: str) -> str:
@@ -316,6 +327,8 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
                 out.extend(years)
                 continue
             d = resolve_date(text, article.published, tense)
+            if d and _is_dateline(ent, d, article):
+                continue
             if d:
                 out.append(d)
         elif _YEAR.match(t.text) and t.like_num:
