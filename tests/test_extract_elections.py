@@ -223,3 +223,15 @@ def test_a_month_after_following_in_a_past_clause_is_the_last_one(nlp):
 def test_a_dateline_glued_to_the_sentence_is_not_the_election_day(nlp):
     text = "Friday, September 9, 2016 The Hong Kong legislative election was held on Sunday with a large turnout."
     assert {d for _, _, d in elections(nlp, text, date(2016, 9, 9))} == {"2016-09-04"}
+
+
+def test_a_vote_of_a_legislature_is_no_election(nlp):
+    text = "The Senate confirmed the nominee to lead the department during a 2 a.m. vote Friday in Washington."
+    assert elections(nlp, text, date(2017, 2, 10)) == set()
+
+
+def test_a_presidential_election_in_a_story_set_abroad_is_the_office_holders_country(nlp):
+    text = ("U.S. Ambassador Gordon Sondland met Ukrainian officials in Kyiv. Ukraine wants aid from Ukraine's partners, "
+            "and Ukraine's army needs it. President Donald Trump asked Ukraine for help. Secretary of State Mike Pompeo "
+            "agreed. Rudy Giuliani mentioned the 2016 presidential election to the envoy.")
+    assert elections(nlp, text, date(2019, 10, 17)) == {("United States", "presidential", "2016")}

@@ -77,6 +77,12 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 # a presidential election is held where a president is elected by the people
                 barred = _no_presidential_vote() if kind == "presidential" else frozenset()
                 context = next((c for c in ranked if c not in actors and c not in barred), "")
+                home = people.home_country() if people is not None and hasattr(people, "home_country") else None
+                if kind == "presidential" and home and home != context and home not in actors | barred \
+                        and home in ranked[:3]:
+                    # "the 2016 presidential election" in a story set in Kyiv about an American envoy:
+                    # the election of the country whose office holders the story follows
+                    context = home
                 country = _sentence_country(tok, context) or context or None
                 if country in barred:
                     country = context or None
@@ -207,6 +213,8 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
         return []  # "candidates who win in primaries": primaries in general, not one election
     if low in weak and low not in heads and not explicit_kind and (
             any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children)
+            or any(t.dep_ in ("nsubj", "compound", "poss") and legislature_for(t.text) and t.text[:1].isupper()
+                   and t.head.pos_ in ("VERB", "AUX", "NOUN") for t in tok.sent if t.i != tok.i)
             or any(t.lemma_.lower() in legislative for t in tok.sent)):
         return []  # "a September vote on the deal", "senators' vote": a vote of legislators, not of voters
     if not dates:
