@@ -460,3 +460,9 @@ def test_weeks_away_from_a_meeting_is_still_to_come(nlp):
     text = "Only three weeks away from a meeting with Chairman Kim Jong Un, President Donald Trump said on Tuesday the odds were uncertain."
     found = meetings(nlp, text)
     assert found and all(m.status == "planned" for m in found)
+
+
+def test_conversations_with_two_people_are_not_between_them(nlp):
+    text = ("Reporters obtained details of past conversations with President Enrique Pena Nieto of Mexico "
+            "and Prime Minister Malcolm Turnbull of Australia.")
+    assert meetings(nlp, text) == []

@@ -547,6 +547,8 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
                 subj = []  # "the meeting took place": the noun is the subject, not a person
             else:
                 subj = _subject(gov, people)
+            if not subj and _one_sided(tok, with_lists, owners):
+                return None
             people_found = subj + people_found
         gov_with = list(_preps(gov, ("with", "between")))
         for g in gov_with:
@@ -557,8 +559,8 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             return None  # "X and Y held meetings with those who ...": one side, the other unnamed
     else:
         gov = tok
-        if _is_phone(tok) and with_lists == 1 and not owners and not between:
-            return None  # "past conversations with A and B": a call has two ends, one of them unnamed
+        if _one_sided(tok, with_lists, owners):
+            return None
     for g in groups:
         people_found.extend(_group(g, people, exclude=people_found))
     participants = list(dict.fromkeys(people_found))
@@ -567,6 +569,14 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     if _is_phone(tok):
         kind = "call"
     return _build(tok, gov, participants, kind, (), (), article, f"meeting:{tok.lemma_.lower()}-noun", 0.65)
+
+
+def _one_sided(tok, with_lists: int, owners: int) -> bool:
+    """"past conversations with A and B", "meetings with A and B" with no one holding them: one side
+    of each is unnamed, and A and B did not meet each other (a call has two ends, so even one)."""
+    if with_lists != 1 or owners or any(_preps(tok, ("between",))):
+        return False
+    return _is_phone(tok) or (tok.tag_ == "NNS" and tok.lower_ != "talks")
 
 
 def _in_a_title(tok, kind: str) -> bool:
