@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence, TextIO
 
-from kg.ingest import IngestEvent, IngestReport, ingest_articles, parse_shard
+from kg.nlp.pipeline import ModelNotInstalled
+from kg.ingest import IngestError, IngestEvent, IngestReport, ingest_articles, parse_shard
 from kg.queries import QUERIES, format_records, format_result, run_query, run_sparql
 from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable, open_store
 
@@ -22,7 +23,7 @@ from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreU
 UNUSABLE_STORE = (StoreBusy, StoreNotFound, StoreUnavailable)
 
 __all__ = [
-    "DEFAULT_STORE", "QUERIES", "IngestEvent", "IngestReport", "StoreError", "articles", "export", "format_records",
+    "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "ModelNotInstalled", "IngestReport", "StoreError", "articles", "export", "format_records",
     "ingest", "load", "open_store", "parse_shard", "query", "remove", "sparql", "stats", "validate",
 ]
 

