@@ -466,3 +466,47 @@ def test_conversations_with_two_people_are_not_between_them(nlp):
     text = ("Reporters obtained details of past conversations with President Enrique Pena Nieto of Mexico "
             "and Prime Minister Malcolm Turnbull of Australia.")
     assert meetings(nlp, text) == []
+
+
+# --- purpose clauses, "when" clauses of events to come, clauses that own their day ----------
+
+def test_trip_purpose_in_present_is_planned(nlp):
+    m = only(meetings(nlp, "Foreign Minister Heiko Maas flies to Madrid on Friday to meet Spanish Prime Minister Pedro Sanchez."))
+    assert set(m.participants) == {"Heiko Maas", "Pedro Sanchez"}
+    assert (m.status, m.date) == ("planned", "2019-09-13")
+
+
+def test_trip_purpose_told_in_past_is_left_to_other_rules(nlp):
+    m = only(meetings(nlp, "Foreign Minister Heiko Maas traveled to Madrid on Tuesday to meet Spanish Prime Minister Pedro Sanchez."))
+    assert (m.status, m.date) == ("happened", "2019-09-10")
+
+
+def test_present_meets_in_when_clause_is_an_event_to_come(nlp):
+    m = only(meetings(nlp, "The ruling comes Monday when President Joe Biden meets Japanese Prime Minister Fumio Kishida at the White House."))
+    assert set(m.participants) == {"Joe Biden", "Fumio Kishida"}
+    assert (m.status, m.date) == ("planned", "2019-09-16")
+
+
+def test_present_meets_in_past_story_stays_out(nlp):
+    # running text in the present simple is habitual: no meeting
+    assert meetings(nlp, "President Joe Biden meets Japanese Prime Minister Fumio Kishida often.") == []
+
+
+def test_day_of_another_clause_is_not_the_meetings(nlp):
+    text = ("Lunching with Japanese Prime Minister Fumio Kishida, President Joe Biden said he would "
+            "see Chinese President Xi Jinping June 20 in Bali.")
+    found = [m for m in meetings(nlp, text) if set(m.participants) == {"Joe Biden", "Fumio Kishida"}]
+    assert found and all(m.date != "2019-06-20" and m.place != "Bali" for m in found)
+
+
+def test_summit_talked_about_is_not_joined_by_the_listener(nlp):
+    text = ("President Joe Biden spoke with Japanese Prime Minister Fumio Kishida in Tokyo on Tuesday "
+            "about his June 20 summit in Bali.")
+    found = meetings(nlp, text)
+    assert [(m.date, m.place) for m in found] == [("2019-09-10", "Tokyo")]
+
+
+def test_members_of_negotiations_are_not_a_meeting(nlp):
+    text = ("Chancellor Olaf Scholz and President Joe Biden were praised on Monday. "
+            "The two leaders took part as members of the ongoing negotiations.")
+    assert meetings(nlp, text) == []

@@ -71,6 +71,16 @@ def _triggers() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]
     return verbs, nouns
 
 
+@lru_cache(maxsize=1)
+def _context_words() -> dict[str, frozenset[str]]:
+    """kind → words, from kg/data/meeting_context_words.tsv (travel, membership, event_mark)."""
+    out: dict[str, set[str]] = {}
+    for row in data_rows("meeting_context_words.tsv"):
+        if len(row) >= 2:
+            out.setdefault(row[1], set()).add(row[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def extract_meetings(doc, article: Article, people) -> list[Meeting]:
     verbs, nouns = _triggers()
     found: list[Meeting] = []
@@ -422,7 +432,8 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
     between = any(_preps(tok, ("between",)))  # "talks between X and Y", even when parsed as a verb
-    if tok.tag_ in ("VBZ", "VBP") and not between and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if tok.tag_ in ("VBZ", "VBP") and not between and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and not _event_to_come(tok):
         return None  # present simple in running text is habitual ("he talks with him all the time")
     if lemma == "shake" and not any(c.lower_ == "hands" for c in tok.children):
         return None
@@ -526,6 +537,9 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             people_found.extend(_names(child, people))
             owners += 1
     own = bool(people_found)
+    if not own and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lower_ in _context_words().get("membership", frozenset()):
+        return None  # "the two leaders, as members of the negotiations": a process they belong to
     # the verb the noun hangs on: "X held talks with Y", "X said during a meeting with Y"
     gov = tok.head
     hops = 0
@@ -550,7 +564,9 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             if not subj and _one_sided(tok, with_lists, owners):
                 return None
             people_found = subj + people_found
-        gov_with = list(_preps(gov, ("with", "between")))
+        # "X spoke with Y about his summit with Z": the one spoken with is not at the summit talked about
+        topic = tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "over", "regarding") and own
+        gov_with = [] if topic else list(_preps(gov, ("with", "between")))
         for g in gov_with:
             found = _names(g, people)
             people_found.extend(found)
@@ -627,9 +643,44 @@ def _status(tok, gov) -> str | None:
     if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children) and any(
             a.lemma_.lower() in _INSTRUCTING for a in list(tok.ancestors)[:2]):
         return "planned"  # "he told them to talk to X", "said ... and to talk to X": an instruction
-    if _ahead_of(tok) or _present_event(tok, gov):
+    if _ahead_of(tok) or _present_event(tok, gov) or _event_to_come(tok) or _trip_purpose(tok):
         return "planned"
     return "happened"
+
+
+def _told_in_past(verb) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in (
+        "has", "have", "had")) for c in verb.children)
+
+
+def _event_to_come(tok) -> bool:
+    """A present-tense trigger in a "when"/"before" clause of a sentence not told in the past
+    ("the vote comes Monday when X meets Y", "days before X meets Y"): news announces what is to
+    come so."""
+    if tok.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    marks = _context_words().get("event_mark", frozenset())
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children) and tok.dep_ in (
+            "advcl", "relcl", "ccomp", "acl"):
+        head = tok.head
+    elif tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in marks:
+        head = tok.head.head
+    else:
+        return False
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and not _told_in_past(head)
+
+
+def _trip_purpose(tok) -> bool:
+    """"flies to Paris to meet X", "is heading to Riyadh to meet Y": the meeting is the trip's
+    purpose, still to come while the trip is told in the present or future (a trip told in the
+    past may report the meeting too, so the rest of the rules decide there)."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    trip = tok.head
+    return trip.lemma_.lower() in _context_words().get("travel", frozenset()) and not _told_in_past(trip)
 
 
 def _present_event(tok, gov) -> bool:
@@ -672,6 +723,8 @@ def _clause(tok, gov) -> list:
     """Tokens of the trigger's clause: its subtree and the direct modifiers of the verb it hangs on,
     without other clauses nested in it."""
     out = {t.i: t for t in tok.subtree}
+    if tok.head.ent_type_ == "DATE" and tok.dep_ in ("relcl", "advcl", "acl"):
+        out[tok.head.i] = tok.head  # "Monday, when X meets Y": the day the clause describes
     heads = {tok, gov, tok.head}
     if tok.dep_ == "conj" and tok.head.lemma_.lower() in ("visit", "tour"):
         for child in tok.head.children:  # "visited Berlin and met X": the visit says where
@@ -705,6 +758,22 @@ def _date(tokens, tok, tense: str, article: Article) -> str | None:
             if best is None or dist < best[0]:
                 best = (dist, d)
     return best[1] if best else None
+
+
+_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
+
+
+def _own_sentence_part(tok) -> list:
+    """The trigger's sentence without the clauses that do not contain it: a day or place said in
+    another verb's clause belongs to that verb ("Huddling with X, Y said he would meet Z June 12 in
+    Singapore": June 12 is Z's meeting, not X's)."""
+    inside = {a.i for a in tok.ancestors} | {tok.i}
+    other: set[int] = set()
+    for t in tok.sent:
+        if t.dep_ in _CLAUSES and t.pos_ in ("VERB", "AUX") and t.i not in inside and t.i not in other \
+                and not t.left_edge.i <= tok.i <= t.right_edge.i:
+            other.update(x.i for x in t.subtree)
+    return [t for t in tok.sent if t.i not in other]
 
 
 def _perfect(verb) -> bool:
@@ -793,7 +862,7 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     if date is None and status == "happened" and not _perfect(verb):
         # a date elsewhere in the sentence; not for "had met"/"has met", told as earlier than the
         # sentence's other events ("came under fire last week after saying he had met X")
-        date = _date(list(tok.sent), tok, tense, article)
+        date = _date(_own_sentence_part(tok), tok, tense, article)
     if date is None and _cut_short(tok.sent):
         # the tagger ended the sentence inside a name ("... Kim Sung-hwan | Sunday, two days after")
         nxt = tok.doc[tok.sent.end]
