@@ -288,3 +288,10 @@ def test_different_given_names_with_one_surname_stay_apart(nlp):
     doc, people = index(nlp, "Michelle Obama and Barack Obama visited Paris. Hunter Quill and Henry Quill left.")
     names = {p.name for p in people.persons}
     assert {"Michelle Obama", "Barack Obama", "Hunter Quill", "Henry Quill"} <= names
+
+
+def test_bare_surname_shared_by_relatives_goes_to_the_well_known_leader(nlp):
+    doc, people = index(nlp, "Melania Trump hosted a dinner. Donald Trump attended. "
+                             "Mrs. Trump wore a red dress while Trump spoke to reporters.")
+    # the honorific marks the woman; the bare surname is the gazetteer's leader
+    assert names_of(doc, people, "Trump") == ["Melania Trump", "Donald Trump", "Melania Trump", "Donald Trump"]

@@ -210,3 +210,29 @@ def test_a_full_name_fitting_two_well_known_people_of_one_country_takes_that_cou
     from kg.nlp.lexicons import known_country
     assert known_country("George Bush") == "United States"
     assert known_country("Harold Quimby") is None
+
+
+def test_bare_title_takes_the_country_its_own_sentences_name(nlp):
+    text = ("Interim President Adli Mansour spoke on television on Sunday. He said the army would stay "
+            "neutral, as Egypt's interim president promised new elections. The White House said it was watching.")
+    assert roles(nlp, text)[("Adli Mansour", "President")].country == "Egypt"
+
+
+def test_a_country_next_to_another_persons_title_is_not_borrowed(nlp):
+    text = ("The White House welcomed the summit. His remarks about President Bush drew a cold reply from "
+            "Jacques Chirac. The French president said Europe must unite.")
+    assert roles(nlp, text)[("Bush", "President")].country == "United States"
+
+
+def test_well_known_monarch_gets_their_own_country(nlp):
+    text = "Queen Elizabeth II opened the session on Tuesday. President Emmanuel Macron of France attended."
+    got = roles(nlp, text)
+    assert got[("Elizabeth II", "Queen")].country == "United Kingdom"
+    assert got[("Emmanuel Macron", "President")].country == "France"
+
+
+def test_union_officer_does_not_take_the_articles_country(nlp):
+    text = "Hugh Lanning, Deputy General Secretary, spoke in Cardiff. Senator Bob Smith stayed in Washington."
+    got = roles(nlp, text)
+    assert got[("Bob Smith", "Senator")].country == "United States"
+    assert got[("Hugh Lanning", "Deputy General Secretary")].country is None

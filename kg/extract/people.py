@@ -32,7 +32,8 @@ from kg.extract.geo import country_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
 from kg.nlp.lexicons import (family_name_first, female_words, given_names, honorifics, known_by_surname,
-                              known_misspelled, known_person, name_junk, party_for, same_given_name, titles)
+                              known_misspelled, known_person, name_junk, party_for, same_given_name, surname_countries,
+                              titles)
 
 _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der", "la", "le", "du", "del", "ibn",
               "abu", "di", "dos", "das", "y"}
@@ -357,6 +358,9 @@ class PeopleIndex:
         if known is not None and self._male_marked(start) and fits \
                 and all(self._clusters[i].female for i in fits):
             fits = []  # "President Obama" in an article that names only Michelle Obama
+        if len(fits) > 1 and not female and known is not None:
+            # "Trump" in a story naming Donald and Melania Trump: the gazetteer's leader of that surname
+            fits = [i for i in fits if self._clusters[i].name == known.name] or fits
         if len(fits) > 1:
             fits = [self._pick_short(fits, start)]
         if fits:
@@ -501,8 +505,11 @@ class PeopleIndex:
     def _countries(self, idx: int, named_only: bool = False) -> list[str]:
         """Countries of a person's offices: as the titles say, else the gazetteer's for a well-known leader."""
         ms = [m for m in self._offices.get(idx, []) if m.has_person or not named_only]
-        known = known_person(self._clusters[idx].name) or known_by_surname(self._clusters[idx].name)
+        name = self._clusters[idx].name
+        known = known_person(name) or known_by_surname(name)
         fallback = known.country if known is not None else None
+        if fallback is None and len(name.split()) == 1 and len(surname_countries(name)) == 1:
+            fallback = next(iter(surname_countries(name)))  # "President Bush": either Bush, one country
         return [c for c in (m.country or fallback for m in ms) if c]
 
     def _nearest_before(self, clusters: list[int], pos: int) -> int | None:

@@ -114,6 +114,8 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 if country is None:
                     country = _owner_country(doc, ms, people)  # "Moon's press secretary"
                 if country is None:
+                    country = _sentence_country(doc, name, ms, people)  # "... as Egypt's interim president ..."
+                if country is None and title not in _NOT_STATE_OFFICES:
                     country = next((c for c in article_countries if _may_hold(c, title)), None)
                     confidence = 0.6
             roles.append(Role(
@@ -122,6 +124,31 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 evidence=tuple(evidence_for(doc, m.head, m.rule or "role:reference") for m in ms[:3]),
             ))
     return _without_generic_leader(roles)
+
+
+# officers of unions, parties and international bodies: the article's country is not theirs
+_NOT_STATE_OFFICES = {"General Secretary", "Deputy General Secretary", "Secretary-General",
+                      "Deputy Secretary-General"}
+
+
+def _sentence_country(doc, name: str, ms: list[TitleMention], people) -> str | None:
+    """The country the title's own sentence (or the next) names, where they are about this person
+    alone (another person named there may be the one the country goes with): a title reference
+    with its nationality ("... Egypt's interim president ...") of the same office first, then
+    the one country the title's sentence names, where it names just one."""
+    for m in ms:
+        sent = doc[m.head].sent
+        end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end  # and the next sentence
+        if {n for s, _, n in people.mentions() if sent.start <= s < end} - {name}:
+            continue
+        for r in people.titles:
+            if r.title == m.title and r.explicit_country and r.country and not r.has_person \
+                    and sent.start <= r.head < end and people.name_for(doc[r.head]) in (None, name):
+                return r.country
+        found = {country_for(e.text) for e in sent.ents if e.label_ in ("GPE", "NORP")} - {None}
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def _owner_country(doc, ms: list[TitleMention], people) -> str | None:

@@ -155,6 +155,15 @@ def _known_people() -> tuple[dict[str, KnownPerson], dict[tuple[str, str], list[
     return by_surname, by_key
 
 
+@lru_cache(maxsize=4096)
+def surname_countries(word: str) -> frozenset[str]:
+    """Countries of the listed politicians whose last name is this word, also where the bare
+    surname is ambiguous ("Bush": either Bush, {"United States"})."""
+    key = word.lower()
+    return frozenset(p.country for ps in _known_people()[1].values() for p in ps
+                     if p.country and p.name.split()[-1].lower() == key)
+
+
 def known_by_surname(word: str) -> KnownPerson | None:
     """The well-known politician a bare surname means ("Putin"), if the gazetteer lists it as unambiguous."""
     return _known_people()[0].get(word.lower())
