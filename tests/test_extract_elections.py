@@ -235,3 +235,12 @@ def test_a_presidential_election_in_a_story_set_abroad_is_the_office_holders_cou
             "and Ukraine's army needs it. President Donald Trump asked Ukraine for help. Secretary of State Mike Pompeo "
             "agreed. Rudy Giuliani mentioned the 2016 presidential election to the envoy.")
     assert elections(nlp, text, date(2019, 10, 17)) == {("United States", "presidential", "2016")}
+
+
+def test_a_us_vote_before_october_is_a_primary(nlp):
+    found = elections(nlp, "Republican Senator Lisa Murkowski of Alaska faces voters in the August 16 election.",
+                      published=date(2022, 6, 1))
+    assert found == {("United States", "primary", "2022-08-16")}
+    found = elections(nlp, "Republican Senator Lisa Murkowski of Alaska won the November 8 election.",
+                      published=date(2022, 11, 12))
+    assert found == {("United States", "midterm", "2022-11-08")}

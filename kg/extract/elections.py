@@ -532,6 +532,8 @@ def _default_kind(country: str, date: str | None) -> str:
     """Kind when the text gives none: the country's usual national election."""
     if country == "United States" and date:
         year = int(date[:4])
+        if len(date) >= 7 and int(date[5:7]) <= 9:
+            return "primary"  # national votes fall in November; a vote from January to September is a primary
         return "presidential" if year % 4 == 0 else "midterm" if year % 2 == 0 else "general"
     if country in ("Israel", "Germany", "Russia", "Japan", "Netherlands", "Iraq"):
         return "parliamentary"
