@@ -510,3 +510,10 @@ def test_members_of_negotiations_are_not_a_meeting(nlp):
     text = ("Chancellor Olaf Scholz and President Joe Biden were praised on Monday. "
             "The two leaders took part as members of the ongoing negotiations.")
     assert meetings(nlp, text) == []
+
+
+def test_story_place_is_not_a_place_still_to_come(nlp):
+    text = ("President Joe Biden said on Thursday he would see Chinese President Xi Jinping in Bali next month. "
+            "Biden also spoke with Japanese Prime Minister Fumio Kishida.")
+    found = [m for m in meetings(nlp, text) if set(m.participants) == {"Joe Biden", "Fumio Kishida"}]
+    assert found and all(m.place != "Bali" for m in found)

@@ -990,8 +990,13 @@ def _story_place(doc) -> tuple[str, str | None] | None:
     """Where the story happens: the place its opening lines name in a locative ("on the sidelines
     of the U.N. General Assembly", "in Brussels"); a meeting of the story's day without a place of
     its own was held there."""
-    lede = list(doc[:min(_LEDE_TOKENS, len(doc))])
-    return place_in(lede, doc[0]) if lede else None
+    lede = doc[:min(_LEDE_TOKENS, len(doc))]
+    # a place in a clause of what is to come ("he would meet X in Singapore") is not where the story is
+    ahead = {x.i for t in lede if t.pos_ in ("VERB", "AUX") and (
+        any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
+        or (t.dep_ == "xcomp" and t.head.lemma_.lower() in _PLANNERS)) for x in t.subtree}
+    tokens = [t for t in lede if t.i not in ahead]
+    return place_in(tokens, doc[0]) if tokens else None
 
 
 def _cut_short(sent) -> bool:
