@@ -295,3 +295,19 @@ def test_bare_surname_shared_by_relatives_goes_to_the_well_known_leader(nlp):
                              "Mrs. Trump wore a red dress while Trump spoke to reporters.")
     # the honorific marks the woman; the bare surname is the gazetteer's leader
     assert names_of(doc, people, "Trump") == ["Melania Trump", "Donald Trump", "Melania Trump", "Donald Trump"]
+
+
+def test_father_name_after_bin_is_not_a_surname(nlp):
+    doc, people = index(nlp, "Crown Prince Mohammed bin Salman hosted the envoy in Riyadh. "
+                             "The envoy later called on King Salman at the palace.")
+    assert people.name_for(doc[1:5]) == "Mohammed bin Salman"
+    salman = [t for t in doc if t.text == "Salman"][-1]
+    assert people.name_for(salman) != "Mohammed bin Salman"
+
+
+def test_untagged_surname_of_a_named_person_is_that_person(nlp):
+    text = ("Senator Harriet Quillfeather criticized Don Blankenfield, a mining boss, last week. "
+            "Quillfeather says she has already spoken to the governor twice.")
+    doc, people = index(nlp, text)
+    she = [t for t in doc if t.lower_ == "she"][0]
+    assert people.name_for(she) == "Harriet Quillfeather"

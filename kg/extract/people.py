@@ -37,6 +37,7 @@ from kg.nlp.lexicons import (family_name_first, female_words, given_names, honor
 
 _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der", "la", "le", "du", "del", "ibn",
               "abu", "di", "dos", "das", "y"}
+_PATRONYMIC = {"bin", "ibn", "bint", "ben"}  # "X bin Y": Y is the father's name
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _COUNTERPARTS = {"counterpart", "counterparts", "host", "guest"}
@@ -245,7 +246,9 @@ class _Cluster:
         name written first ("Kim" of "Kim Jong Un"; not "Michael" of "Michael Ancram")."""
         k = _key(word)
         first_ok = k in family_name_first()
-        return any(_key(f.split()[-1]) == k or (first_ok and _key(f.split()[0]) == k) for f in self.forms) \
+        # "Salman" of "Mohammed bin Salman" is his father's name, not his: "King Salman" is another man
+        return any((_key(f.split()[-1]) == k and not (len(f.split()) > 2 and _key(f.split()[-2]) in _PATRONYMIC))
+                   or (first_ok and _key(f.split()[0]) == k) for f in self.forms) \
             or any(_key(s) == k for s in self.short)
 
     def fits_tail(self, words: list[str]) -> bool:
@@ -327,7 +330,34 @@ class PeopleIndex:
             self._mentions.append((start, end, idx))
             for t in range(start, end):
                 self._by_token[t] = idx
+        self._add_missed_surnames()
         self._mentions.sort()
+
+    def _add_missed_surnames(self) -> None:
+        """ "Manchin says ..." where the model tagged no PERSON: a lone proper noun equal to the
+        surname of exactly one fully named person of the article is that person (not whoever a
+        pronoun after it would otherwise fall back to)."""
+        surnames: dict[str, set[int]] = {}
+        for i, c in enumerate(self._clusters):
+            for f in c.forms:
+                words = f.split()
+                if not (len(words) > 2 and _key(words[-2]) in _PATRONYMIC):
+                    surnames.setdefault(words[-1], set()).add(i)
+        if not surnames:
+            return
+        doc = self.doc
+        for tok in doc:
+            owners = surnames.get(tok.text)
+            if owners is None or len(owners) != 1 or tok.i in self._by_token or tok.pos_ != "PROPN" \
+                    or tok.ent_type_ not in ("", "PERSON"):
+                continue
+            if (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN") or \
+                    (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # part of a longer name the model did not tag
+            idx = next(iter(owners))
+            self._clusters[idx].short[tok.text] += 1
+            self._mentions.append((tok.i, tok.i + 1, idx))
+            self._by_token[tok.i] = idx
 
     @staticmethod
     def _trim_lead(ent):
