@@ -236,3 +236,21 @@ def test_union_officer_does_not_take_the_articles_country(nlp):
     got = roles(nlp, text)
     assert got[("Bob Smith", "Senator")].country == "United States"
     assert got[("Hugh Lanning", "Deputy General Secretary")].country is None
+
+
+def test_former_prefix_is_not_a_portfolio(nlp):
+    r = roles(nlp, "Tory ex-minister Douglas Hogg said he opposed the plans.")[("Douglas Hogg", "Minister")]
+    assert r.former and r.country == "United Kingdom"
+
+
+def test_a_peer_holds_british_office(nlp):
+    text = "Lord Bach, Minister for Defence Procurement, said the costs were too high."
+    assert roles(nlp, text)[("Lord Bach", "Minister")].country == "United Kingdom"
+
+
+def test_bare_minister_in_an_american_story_is_no_state_office(nlp):
+    text = ("Senator Mary Holt condemned the remarks of Minister Josiah Tillbrook on Tuesday. "
+            "The White House said nothing.")
+    got = roles(nlp, text)
+    assert got[("Mary Holt", "Senator")].country == "United States"
+    assert not any(person == "Josiah Tillbrook" for person, _ in got)

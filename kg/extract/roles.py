@@ -15,7 +15,7 @@ from kg.article import Article
 from kg.extract.geo import country_for, legislature_for, legislature_names
 from kg.extract.titles import TitleMention
 from kg.facts import Evidence, Role
-from kg.nlp.lexicons import bodies, known_by_surname, known_country, known_person, party_for, titles
+from kg.nlp.lexicons import bodies, honorific_countries, known_by_surname, known_country, known_person, party_for, titles
 
 
 _HEAD_TITLES = {t.title for t in titles().values() if t.kind == "head"}
@@ -114,7 +114,12 @@ def extract_roles(doc, article: Article, people) -> list[Role]:
                 if country is None:
                     country = _owner_country(doc, ms, people)  # "Moon's press secretary"
                 if country is None:
+                    country = honorific_countries().get(name.split()[0].lower())  # "Lord Bach"
+                if country is None:
                     country = _sentence_country(doc, name, ms, people)  # "... as Egypt's interim president ..."
+                if country is None and title == "Minister" and article_countries \
+                        and not _may_hold(article_countries[0], title):
+                    continue  # "Minister Farrakhan" in an American story: a preacher, no portfolio, no state
                 if country is None and title not in _NOT_STATE_OFFICES:
                     country = next((c for c in article_countries if _may_hold(c, title)), None)
                     confidence = 0.6

@@ -153,7 +153,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     if entry.phrase == "minister":
         k = s
         while k - 1 >= lo and s - k < 2 and doc[k - 1].pos_ in ("NOUN", "PROPN") and doc[k - 1].dep_ == "compound" \
-                and not country_for(doc[k - 1].text) and doc[k - 1].text not in bodies():
+                and not country_for(doc[k - 1].text) and doc[k - 1].text not in bodies() \
+                and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _FORMER:  # "ex-minister" is no portfolio
             k -= 1
         if k < s:
             title = " ".join(w.capitalize() for w in doc[k:s].text.split()) + " Minister"

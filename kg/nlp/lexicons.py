@@ -51,6 +51,12 @@ def honorifics() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def honorific_countries() -> dict[str, str]:
+    """Honorific word (lower case) → the state whose offices a person so styled holds ("lord")."""
+    return {w.strip(): c.strip() for w, _, c, *_ in data_rows("honorifics.tsv") if c.strip()}
+
+
+@lru_cache(maxsize=1)
 def parties() -> list[PartyEntry]:
     out = []
     for name, aliases, country, code, *_ in data_rows("parties.tsv"):
