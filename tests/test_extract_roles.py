@@ -254,3 +254,9 @@ def test_bare_minister_in_an_american_story_is_no_state_office(nlp):
     got = roles(nlp, text)
     assert got[("Mary Holt", "Senator")].country == "United States"
     assert not any(person == "Josiah Tillbrook" for person, _ in got)
+
+
+def test_an_envoy_does_not_take_the_country_they_are_posted_in(nlp):
+    text = ("The security chief in Libya said he had asked for more guards before Ambassador Ned Corwell "
+            "was killed. The White House said it was reviewing the reports.")
+    assert roles(nlp, text)[("Ned Corwell", "Ambassador")].country != "Libya"
