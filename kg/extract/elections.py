@@ -272,7 +272,7 @@ def _governor_dates(tok, article: Article) -> list[str]:
 
 
 def _is_dateline(ent, d: str | None, article: Article) -> bool:
-    """"Friday, September 9, 2016 The election was held on Sunday": the publication day opening the
+    """"Tuesday, May 10, 2022 The election was held on Sunday": the publication day opening the
     sentence, with another date after it, is a dateline glued to the text, not the vote's day."""
     return bool(d) and ent.start == ent.sent.start and article.published is not None \
         and d == article.published.isoformat() \
