@@ -6,17 +6,9 @@ Pure functions, no spaCy: any extractor may use them.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 
-
-
-def data_rows(filename: str) -> list[list[str]]:
-    """TSV rows of a data file, without comments and the header line."""
-    text = resources.files("kg").joinpath("data", filename).read_text(encoding="utf-8")
-    rows = [r for r in csv.reader(text.splitlines(), delimiter="\t") if r and not r[0].startswith("#")]
-    return rows[1:]
+from kg.nlp.lexicons import data_rows  # one TSV loader for every lexicon in kg/data
 
 
 def _clean(text: str) -> str:

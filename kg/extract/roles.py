@@ -13,7 +13,7 @@ from collections import Counter
 
 from kg.article import Article
 from kg.extract.geo import country_for, legislature_for, legislature_names
-from kg.extract.titles import _POSTED_TO, TitleMention
+from kg.extract.titles import POSTED_TO, TitleMention
 from kg.facts import Evidence, Role
 from kg.nlp.lexicons import bodies, honorific_countries, known_by_surname, known_country, known_person, party_for, titles
 
@@ -142,7 +142,7 @@ def _sentence_country(doc, name: str, ms: list[TitleMention], people) -> str | N
     with its nationality ("... Egypt's interim president ...") of the same office first, then
     the one country the title's sentence names, where it names just one."""
     for m in ms:
-        if m.title in _POSTED_TO:
+        if m.title in POSTED_TO:
             continue  # "the ambassador in Libya" serves the country that sent them
         sent = doc[m.head].sent
         end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end  # and the next sentence

@@ -26,7 +26,7 @@ _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current"
 # words that make another office of the title: "deputy leader" is not the leader, "shadow
 # chancellor" is the opposition's spokesman (a Westminster office unless a country is written)
 _PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow"}
-_POSTED_TO = {"Ambassador", "Envoy"}       # "ambassador to X": X is where, not whose, the office is
+POSTED_TO = {"Ambassador", "Envoy"}       # "ambassador to X": X is where, not whose, the office is
 _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
               "formerly", "previously", "became", "has", "been", "served", "serves"}
@@ -241,7 +241,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         c = country_for(text) if text[:1].isupper() else None
         p = party_for(text) if text[:1].isupper() else None
         b = bodies().get(text)
-        if c and entry.title in _POSTED_TO and doc[e].lower_ == "to":
+        if c and entry.title in POSTED_TO and doc[e].lower_ == "to":
             end = k  # "U.S. ambassador to South Korea": the office is the sender's
         elif c:
             m.country, m.explicit_country = c, True
@@ -278,7 +278,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     if m.party and entry.kind in ("head", "party") and entry.phrase in ("leader", "party leader", "dictator"):
         title = "Deputy Leader" if title.startswith("Deputy") else "Leader"
         m.kind = "party"
-    if body is not None and not (entry.title in _POSTED_TO and body.organization):
+    if body is not None and not (entry.title in POSTED_TO and body.organization):
         m.organization = body.organization
         if not m.country and body.country:
             m.country = body.country
