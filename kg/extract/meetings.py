@@ -33,6 +33,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.article import Article
+from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
@@ -128,6 +129,7 @@ def _verb_lemma(tok, verbs) -> str | None:
 
 # --- people ---------------------------------------------------------------------------------
 
+@bounded(list)
 def _names(tok, people, seen: set[int] | None = None) -> list[str]:
     """Canonical names of the people an argument token stands for, following coordination,
     appositions and "including"/"such as" lists."""
@@ -160,6 +162,7 @@ def _listed(tok, people) -> list[str]:
     return []
 
 
+@bounded(lambda: None)
 def _name_of(tok, people) -> str | None:
     if tok.ent_type_ != "PERSON" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "another")
                                          for c in tok.children):
@@ -208,6 +211,7 @@ def _known_names(people) -> dict[str, str]:
     return {k: v for k, v in out.items() if v and k[:1].isupper()}
 
 
+@bounded(lambda: None)
 def _possessive(tok, people) -> str | None:
     """"his"/"her": the subject of its own clause when a person, else the person last named."""
     clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -334,6 +338,7 @@ def _enumeration(doc, start: int, end: int, people) -> list[str]:
     return names
 
 
+@bounded(list)
 def _subject(verb, people) -> list[str]:
     """People of a verb's subject; for a verb without one ("... and also met"), its head's."""
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -356,7 +361,7 @@ def _subject(verb, people) -> list[str]:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "after speaking with Y": the verb the preposition hangs on
             climbed = True
-        elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head is not verb:
+        elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _names(verb.head, people)
             verb = verb.head
@@ -544,7 +549,7 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     gov = tok.head
     hops = 0
     while gov.pos_ not in ("VERB", "AUX") and gov.dep_ in ("pobj", "prep", "dobj", "conj", "appos", "attr", "advmod") \
-            and gov.head is not gov and hops < 3:
+            and gov.head.i != gov.i and hops < 3:
         gov = gov.head
         hops += 1
     between = [n for g in _preps(tok, ("between",)) for n in (_names(g, people) or _group(g, people))]
@@ -553,7 +558,7 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
         groups = []
     if len(set(between)) >= 2:
         pass  # "the meeting between X and Y": the people are named, whoever talks about it
-    elif gov.pos_ in ("VERB", "AUX") and gov is not tok:
+    elif gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
         owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children) and people_found
         if (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj") \
                 and not owned:  # "Y thanked X for coming after his meeting with Z": his, not Y's
@@ -619,12 +624,12 @@ def _is_phone(tok) -> bool:
 def _status(tok, gov) -> str | None:
     """'happened', 'planned', or None for a meeting that did not take place."""
     chain = [tok] + list(tok.ancestors)[:3]
-    if gov is not tok:
+    if gov.i != tok.i:
         chain += [gov] + list(gov.ancestors)[:2]
     for t in chain:
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") for c in t.children):
             return None
-        if t is not tok and t.lemma_.lower() in _NEGATORS and t.lemma_.lower() != "call":
+        if t.i != tok.i and t.lemma_.lower() in _NEGATORS and t.lemma_.lower() != "call":
             return None
         if t.lemma_.lower() == "call" and any(c.lower_ == "off" for c in t.children):
             return None
@@ -636,7 +641,7 @@ def _status(tok, gov) -> str | None:
             return "planned"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return "planned"
-        if t is not tok and t.lemma_.lower() in _PLANNERS:
+        if t.i != tok.i and t.lemma_.lower() in _PLANNERS:
             return "planned"
         if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_ == "be":
             return "planned"  # "is to meet", "are due to meet"
@@ -667,7 +672,7 @@ def _event_to_come(tok) -> bool:
         head = tok.head.head
     else:
         return False
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and not _told_in_past(head)
 
@@ -687,7 +692,7 @@ def _present_event(tok, gov) -> bool:
     """A meeting noun under a verb in the present simple ("X faces a test in his summit with Y",
     "X and Y begin their summit on Wednesday"): news tells what is to come so; what happened is
     told in the past."""
-    if tok.pos_ not in ("NOUN", "PROPN") or gov is tok or gov.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("NOUN", "PROPN") or gov.i == tok.i or gov.pos_ not in ("VERB", "AUX"):
         return False
     if tok.dep_ not in ("dobj", "pobj") or gov.tag_ not in ("VBZ", "VBP"):
         return False
@@ -710,7 +715,7 @@ def _ahead_of(tok) -> bool:
     if prep.lower_ not in _BEFORE:
         return False
     verb = prep.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -805,7 +810,7 @@ def _is_report_day(ent, tok) -> bool:
     Y"): the report's day, not the meeting's. Without such a sign the report's day stays the
     meeting's ("X spoke with Y, a spokeswoman said on Saturday"): news reports the day's events."""
     verb = ent.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ in ("prep", "pobj", "npadvmod"):
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("prep", "pobj", "npadvmod"):
         verb = verb.head
     if verb.lemma_.lower() not in _reporting_verbs() or verb.i == tok.i:
         return False
@@ -895,7 +900,7 @@ def _talked_of(tok, gov) -> bool:
     """A meeting the sentence talks about rather than reports ("defending his meeting with Y",
     "criticised the talks") or dates only against another event ("a day after firing Z"): it
     takes no day from the story."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and gov is not tok \
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and gov.i != tok.i \
             and gov.lemma_.lower() not in _HOLDING:
         return True
     return bool(_EVENT_RELATIVE.search(tok.sent.text))
@@ -971,9 +976,9 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
     result = []
     today = {article.published.isoformat(), news} - {None, ""} if article.published else set()
     story_place = None
-    for m in out:
+    for i, m in enumerate(out):
         if m.status == "happened" and m.date and not m.place and m.kind != "call":
-            donor = next((o for o in out if o is not m and o.status == "happened" and o.date == m.date and o.place
+            donor = next((o for j, o in enumerate(out) if j != i and o.status == "happened" and o.date == m.date and o.place
                           and o.kind != "call"
                           and set(o.participants) & set(m.participants)), None)
             if donor is not None:
