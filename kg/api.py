@@ -12,19 +12,26 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from os import PathLike
 from typing import BinaryIO, Callable, Sequence, TextIO
 
 from kg.nlp.pipeline import ModelNotInstalled
 from kg.ingest import IngestError, IngestEvent, IngestReport, ingest_articles, parse_shard
-from kg.queries import QUERIES, format_records, format_result, run_query, run_sparql
+from kg.queries import QUERIES, QueryError, Result, format_records, format_result, run_query, run_sparql
+from kg.queries.people import list_people
 from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable, open_store
+from kg.store.base import InvalidQuery
 
 #: errors after which nothing could be done at all (exit code 2 in the CLI)
 UNUSABLE_STORE = (StoreBusy, StoreNotFound, StoreUnavailable)
+#: errors in what was asked (a wrong query parameter, SPARQL that does not parse): exit code 2
+USAGE_ERRORS = (QueryError, InvalidQuery)
 
 __all__ = [
-    "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "ModelNotInstalled", "IngestReport", "StoreError", "articles", "export", "format_records",
-    "ingest", "load", "open_store", "parse_shard", "query", "remove", "sparql", "stats", "validate",
+    "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "InvalidQuery", "ModelNotInstalled", "IngestReport",
+    "QueryError", "Result", "StoreError", "articles", "export", "format_records", "format_result",
+    "ingest", "load", "open_store", "parse_shard", "people", "query", "query_result", "remove", "sparql", "stats",
+    "validate",
 ]
 
 
@@ -69,17 +76,48 @@ def query(store, name: str, fmt: str = "table", timeout: float | None = None, **
     return format_result(run_query(store, name, timeout=timeout, **params), fmt)
 
 
-def sparql(store, text: str, fmt: str = "table", timeout: float | None = None) -> str:
-    """Run raw SPARQL (a query string or a path to a .rq file), ontology prefixes predeclared."""
+def query_result(store, name: str, timeout: float | None = None, **params) -> Result:
+    """Run a named query; the Result has its rows and, per person parameter, the people
+    the name matched (`result.people["person"]`: (IRI, full name) pairs)."""
+    return run_query(store, name, timeout=timeout, **params)
+
+
+def people(store, query: str | None = None, *, timeout: float | None = None) -> list[dict]:
+    """Who is in the graph: name, aliases, articles, offices, parties, iri per person, most
+    mentioned first; with `query`, only the people that name can mean."""
+    return list_people(store, query, timeout=timeout)
+
+
+def sparql(store, text: str, fmt: str = "table", timeout: float | None = None,
+           union_default_graph: bool = True) -> str:
+    """Run raw SPARQL (a query string or a path to a .rq file), ontology prefixes predeclared.
+
+    The default graph is the union of the article graphs (`{ ?s ?p ?o }` sees everything;
+    `GRAPH ?g` still works); union_default_graph=False leaves it the store's own default graph."""
     path = Path(text)
     if len(text) < 4096 and "\n" not in text and path.suffix in {".rq", ".sparql"} and path.is_file():
         text = path.read_text(encoding="utf-8")
-    return format_result(run_sparql(store, text, timeout=timeout), fmt)
+    return format_result(run_sparql(store, text, timeout=timeout, union_default_graph=union_default_graph), fmt)
 
 
-def export(store, fmt: str, out: BinaryIO) -> None:
-    """Write the whole graph: turtle, nt (one graph), nquads, trig (named graphs kept), jsonld."""
-    store.export(fmt, out)
+def export(store, fmt: str, out: str | PathLike | BinaryIO | TextIO) -> None:
+    """Write the whole graph to a path or a stream: turtle, nt (the union of the article graphs),
+    nquads, trig, jsonld (named graphs kept). A text stream (sys.stdout) gets UTF-8 text."""
+    if isinstance(out, (str, PathLike)):
+        with open(out, "wb") as f:
+            store.export(fmt, f)
+    elif isinstance(out, io.TextIOBase):
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:
+            out.flush()
+            store.export(fmt, buffer)
+            buffer.flush()
+        else:  # io.StringIO and the like
+            data = io.BytesIO()
+            store.export(fmt, data)
+            out.write(data.getvalue().decode("utf-8"))
+    else:
+        store.export(fmt, out)
 
 
 def stats(store) -> dict:
@@ -101,9 +139,23 @@ def remove(store, names: Sequence[str]) -> tuple[int, list[str]]:
     return store.remove_graphs(found), missing
 
 
-def load(store, paths: Sequence[str], fmt: str | None = None) -> int:
-    """Bulk-load existing RDF files (Turtle, N-Triples, N-Quads, TriG); returns triples loaded."""
-    return store.load(list(paths), fmt=fmt)
+def load(store, paths: Sequence[str], fmt: str | None = None, graph: str | None = None) -> int:
+    """Bulk-load existing RDF files; returns the triples added.
+
+    N-Quads and TriG keep the graphs they name. A triple file (Turtle, N-Triples, RDF/XML…)
+    goes into a named graph, where queries and `stats` see it: `graph` (an IRI) when given,
+    else one named after the file (its file: URI)."""
+    from kg.store.embedded import rdf_format
+    import pyoxigraph as ox
+
+    total = 0
+    for path in paths:
+        quads = rdf_format(fmt, path) in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+        if quads and graph:
+            raise StoreError(f"{path} names its own graphs (N-Quads/TriG); --graph is for Turtle and N-Triples files")
+        target = None if quads else (graph or Path(path).resolve().as_uri())
+        total += store.load([path], fmt=fmt, graph=target)
+    return total
 
 
 def validate(store) -> tuple[bool, str]:

@@ -40,6 +40,10 @@ def _run(fn, *args, **kwargs):
     """Turn the library's errors into one-line CLI errors."""
     try:
         return fn(*args, **kwargs)
+    except BrokenPipeError:  # the reader of our output left (`kg export | head`): main() ends quietly
+        raise
+    except api.USAGE_ERRORS as exc:  # a wrong parameter or SPARQL text: fix the command (exit 2)
+        raise click.UsageError(str(exc), ctx=click.get_current_context(silent=True)) from None
     except api.ModelNotInstalled as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from None
     except api.UNUSABLE_STORE as exc:  # a server that is down or refuses: nothing was done
@@ -47,6 +51,18 @@ def _run(fn, *args, **kwargs):
     except (api.StoreError, api.IngestError, ValueError, KeyError, OSError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         raise click.ClickException(str(message)) from None
+
+
+def _iri(value):
+    """An absolute IRI for --graph, or a usage error."""
+    if value is None:
+        return None
+    import pyoxigraph
+
+    try:
+        return pyoxigraph.NamedNode(value).value
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an absolute IRI like https://example.org/graph/1") from None
 
 
 def _iso_date(ctx, param, value):
@@ -236,7 +252,9 @@ def query(ctx, name, value, fmt, since, until, place, include_planned, timeout, 
     if between:
         params["since"], params["until"] = between
     with _open(ctx, read_only=True) as store:
-        _echo(_run(api.query, store, name, fmt=fmt, timeout=timeout, **params))
+        result = _run(api.query_result, store, name, timeout=timeout, **params)
+    _echo(_run(api.format_result, result, fmt))
+    _hint_several_people(result, f"kg query {name}")
 
 
 @cli.command("who-met")
@@ -244,9 +262,12 @@ def query(ctx, name, value, fmt, since, until, place, include_planned, timeout, 
 @_query_options
 @click.pass_context
 def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
-    """Everyone PERSON met, with date, place and source.
+    """Everyone PERSON met, with date, place, kind, status and source.
 
-    PERSON is matched by any of their names, case-insensitively.
+    PERSON is any of their names, in any case; honorifics and titles are
+    ignored ("Mr. Trump", "President Trump"), and a single name finds the
+    people it can mean ("Xi", "Lula"). When it matches several people the
+    rows are grouped by person and a note on stderr names them.
 
     \b
     Example:
@@ -255,7 +276,20 @@ def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
     """
     params = _params(person=person, since=since, until=until, place=place, include_planned=include_planned)
     with _open(ctx, read_only=True) as store:
-        _echo(_run(api.query, store, "who-met", fmt=fmt, timeout=timeout, **params))
+        result = _run(api.query_result, store, "who-met", timeout=timeout, **params)
+    _echo(_run(api.format_result, result, fmt))
+    _hint_several_people(result, "kg who-met")
+
+
+def _hint_several_people(result, command: str) -> None:
+    """One line on stderr when a name matched several people: who they are, how to choose."""
+    for param, matched in result.people.items():
+        if len(matched) > 1:
+            names = [name for _, name in matched]
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            click.echo(f"note: {result.params.get(param)!r} matches {len(names)} people ({shown}); rows are "
+                       f"grouped by person; give the full name to choose one, e.g. {command} \"{names[0]}\"",
+                       err=True)
 
 
 @cli.command()
@@ -266,8 +300,13 @@ def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
 def sparql(ctx, query_or_file, fmt, timeout):
     """Run a SPARQL query (a string or a .rq file); kg, schema, org, sem, prov, skos prefixes are predeclared.
 
+    The default graph is the union of the article graphs, so patterns
+    outside GRAPH see every article; GRAPH ?g still names each one.
+    Updates are refused (exit 2).
+
     \b
     Example:
+        kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
         kg sparql 'SELECT ?name WHERE { GRAPH ?g { ?p a kg:Person ; rdfs:label ?name } }'
         kg sparql my-query.rq --format csv
     """
@@ -288,11 +327,28 @@ def export(ctx, fmt, output):
         kg export --format nquads | gzip > graph.nq.gz
     """
     with _open(ctx, read_only=True) as store:
-        if output:
-            with open(output, "wb") as out:
-                _run(api.export, store, fmt, out)
-        else:
-            _run(api.export, store, fmt, sys.stdout.buffer)
+        _run(api.export, store, fmt, output or sys.stdout.buffer)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--timeout", type=float, help="Give up after this many seconds.")
+@click.pass_context
+def people(ctx, query, fmt, timeout):
+    """Who is in the graph: names, aliases, article count, offices, parties.
+
+    QUERY keeps the people a name can mean, matched as who-met matches it.
+
+    \b
+    Example:
+        kg people
+        kg people Kim --format csv
+    """
+    with _open(ctx, read_only=True) as store:
+        found = _run(api.people, store, query, timeout=timeout)
+    rows = [{**p, **{k: "; ".join(p[k]) for k in ("aliases", "offices", "parties")}} for p in found]
+    _echo(api.format_records(rows, fmt, columns=["name", "aliases", "articles", "offices", "parties", "iri"]))
 
 
 @cli.command()
@@ -376,16 +432,23 @@ def remove(ctx, names):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig"]),
               help="RDF syntax (default: from the file extension).")
+@click.option("--graph", metavar="IRI", callback=lambda c, p, v: _iri(v),
+              help="Named graph for Turtle/N-Triples files (default: one named after each file).")
 @click.pass_context
-def load(ctx, paths, fmt):
+def load(ctx, paths, fmt, graph):
     """Bulk-load existing RDF files (Turtle, N-Triples, N-Quads, TriG).
+
+    N-Quads and TriG keep their named graphs; the triples of a Turtle or
+    N-Triples file go into a named graph (--graph IRI, else the file's
+    file: URI), where queries and stats see them.
 
     \b
     Example:
         kg load backup.nq
+        kg load extra.ttl --graph https://example.org/graph/extra
     """
     with _open(ctx) as store:
-        count = _run(api.load, store, list(paths), fmt=fmt)
+        count = _run(api.load, store, list(paths), fmt=fmt, graph=graph)
     click.echo(f"loaded {count} triples")
 
 

@@ -36,8 +36,40 @@ def pairs(result, a="participantName"):
 
 
 @pytest.mark.parametrize("name", sorted(README_VARS))
-def test_eval_queries_have_exactly_the_readme_variables(store, name):
-    assert run_query(store, name).variables == README_VARS[name]
+def test_eval_queries_start_with_exactly_the_readme_variables(store, name):
+    variables = run_query(store, name).variables
+    assert variables[:len(README_VARS[name])] == README_VARS[name]
+    assert variables == README_VARS[name] + (["kind", "status"] if name == "meetings" else [])
+
+
+def test_planned_meetings_show_their_status_and_kind(store):
+    rows = run_query(store, "meetings", include_planned=True).values()
+    assert {(r["status"], r["kind"]) for r in rows} == {("happened", "visit"), ("happened", "call"),
+                                                      ("happened", "meeting"), ("planned", "meeting")}
+    planned = {r["participantName"] for r in rows if r["status"] == "planned"}
+    assert planned and all(r["status"] == "happened" for r in run_query(store, "meetings").values())
+
+
+def test_meetings_at_a_place(store):
+    assert pairs(run_query(store, "meetings", place="port alba")) == \
+        {m: p for m, p in pairs(run_query(store, "meetings")).items() if p == ("Anna Berg", "Otto Lind")}
+    assert len(run_query(store, "meetings", place="Nowhere")) == 0
+    hostile = run_query(store, "meetings", place='Port Alba") || true || ("')
+    assert len(hostile) == 0
+
+
+def test_dates_keep_their_datatype_in_json(store):
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    dates = {b["date"]["value"]: b["date"].get("datatype") for b in
+             json.loads(format_result(run_query(store, "meetings", include_planned=True), "json"))["results"]["bindings"]
+             if "date" in b}
+    assert dates == {"2020-03-04": xsd + "date", "2021-06-10": xsd + "date", "2021-06": xsd + "gYearMonth",
+                     "2021": xsd + "gYear"}
+    elections = json.loads(format_result(run_query(store, "elections"), "json"))["results"]["bindings"]
+    assert {b["date"]["datatype"] for b in elections} == {xsd + "date", xsd + "gYear"}
+    lind = json.loads(format_result(run_query(store, "who-met", person="Lind"), "json"))["results"]["bindings"]
+    assert {b["date"]["datatype"] for b in lind} == {xsd + "date", xsd + "gYearMonth"}
+    assert "2021-06" in format_result(run_query(store, "meetings"), "csv").split(",")  # tables and CSV stay plain
 
 
 def test_meetings_only_happened_unless_planned_asked(store):
@@ -51,7 +83,7 @@ def test_meetings_only_happened_unless_planned_asked(store):
 def test_meetings_rows_carry_date_place_and_source(store):
     rows = [r for r in run_query(store, "meetings").values() if r["participantName"] == "Carl Dunn"]
     assert rows == [{"meeting": rows[0]["meeting"], "participantName": "Carl Dunn", "date": "2020-03-04",
-                     "place": "Freedonia", "source": "https://news.example/three"}]
+                     "place": "Freedonia", "source": "https://news.example/three", "kind": "meeting", "status": "happened"}]
     call = [r for r in run_query(store, "meetings").values() if r["participantName"] == "Mara Quill"]
     assert call[0]["date"] == "2021-06" and "place" not in call[0] and call[0]["source"] == "fx/two"
 
@@ -75,10 +107,31 @@ def test_roles_memberships_elections(store):
                          ("Sylvania", "parliamentary", "2022", "fx/two")}
 
 
-@pytest.mark.parametrize("who", ["Anna Berg", "anna berg", "BERG", "President Berg"])
+@pytest.mark.parametrize("who", ["Anna Berg", "anna berg", "BERG", "President Berg", "Mrs. Berg", "Ms Anna Berg",
+                                 "President Anna Berg", "Prime Minister Berg", "  berg  "])
 def test_who_met_matches_full_name_surname_or_alias_any_case(store, who):
     others = {r["otherName"] for r in run_query(store, "who-met", person=who).values()}
     assert others == {"Otto Lind", "Carl Dunn"}
+
+
+@pytest.mark.parametrize("who, person", [("Otto", "Otto Lind"), ("Dr. Otto", "Otto Lind"), ("Quill", "Mara Quill")])
+def test_a_single_name_finds_the_person_it_is_part_of(store, who, person):
+    result = run_query(store, "who-met", person=who)
+    assert {r["personName"] for r in result.values()} == {person}
+    assert [name for _, name in result.people["person"]] == [person]
+
+
+def test_a_name_several_people_share_lists_them_grouped_by_person(store):
+    store.update('INSERT DATA { GRAPH <https://w3id.org/kg-news/id/article/fx-extra> { '
+                 '<https://w3id.org/kg-news/id/article/fx-extra/meeting/1> a kg:Meeting ; '
+                 '  kg:participant <https://w3id.org/kg-news/id/person/ivo-lind>, <https://w3id.org/kg-news/id/person/carl-dunn> . '
+                 '<https://w3id.org/kg-news/id/person/ivo-lind> a kg:Person ; rdfs:label "Ivo Lind" ; skos:altLabel "Lind" . '
+                 '<https://w3id.org/kg-news/id/person/carl-dunn> a kg:Person ; rdfs:label "Carl Dunn" } }')
+    result = run_query(store, "who-met", person="Mr. Lind")
+    assert [name for _, name in result.people["person"]] == ["Ivo Lind", "Otto Lind"]
+    people = [r["personName"] for r in result.values()]
+    assert people == sorted(people) and set(people) == {"Ivo Lind", "Otto Lind"}   # grouped by person
+    assert [name for _, name in run_query(store, "who-met", person="Otto Lind").people["person"]] == ["Otto Lind"]
 
 
 def test_who_met_filters(store):
@@ -106,6 +159,16 @@ def test_timeline_in_date_order(store):
     rows = run_query(store, "timeline", person="Anna Berg").values()
     assert [r["event"] for r in rows] == ["meeting", "office", "election won", "meeting"]
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+
+
+@pytest.mark.parametrize("party", ["Greens", "green party", "Green Party"])
+def test_party_members_by_a_lexicon_alias(store, party):
+    store.update('INSERT DATA { GRAPH <https://w3id.org/kg-news/id/article/fx-green> { '
+                 '<https://w3id.org/kg-news/id/article/fx-green/membership/1> a kg:PartyMembership ; '
+                 '  org:member <https://w3id.org/kg-news/id/person/carl-dunn> ; org:organization <https://w3id.org/kg-news/id/party/green-party> . '
+                 '<https://w3id.org/kg-news/id/party/green-party> a kg:PoliticalParty ; rdfs:label "Green Party" . '
+                 '<https://w3id.org/kg-news/id/person/carl-dunn> a kg:Person ; rdfs:label "Carl Dunn" } }')
+    assert [r["personName"] for r in run_query(store, "party-members", party=party).values()] == ["Carl Dunn"]
 
 
 def test_party_members_and_office_holders(store):
@@ -167,3 +230,28 @@ def test_run_sparql_predeclares_prefixes(store):
     with pytest.raises(QueryError, match="update"):
         run_sparql(store, "DROP ALL")
     assert store.stats()["graphs"] == 3
+
+
+def test_raw_sparql_sees_the_union_of_the_article_graphs(store):
+    everything = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").values()[0]["n"]
+    distinct = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+    union = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert union.values()[0]["n"] == everything and int(everything) > 100      # a triple per graph stating it
+    assert run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }").values() \
+        == distinct.values()
+    people = run_sparql(store, "SELECT DISTINCT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name")
+    assert [r["name"] for r in people.values()] == ["Anna Berg", "Carl Dunn", "Mara Quill", "Otto Lind"]
+    assert run_sparql(store, "ASK { ?m a kg:Meeting }").boolean is True
+    assert len(run_sparql(store, "CONSTRUCT { ?p a kg:Person } WHERE { ?p a kg:Person }")) == 4
+    own = run_sparql(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union_default_graph=False)
+    assert own.values() == [{"n": "0"}]      # the store's real default graph is empty
+    # the store-level option other readers (a SPARQL endpoint) reuse
+    _, rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union_default_graph=True)
+    assert rows[0][0].value == union.values()[0]["n"]
+
+
+def test_sparql_that_does_not_parse_is_an_invalid_query(store):
+    from kg.store.base import InvalidQuery
+
+    with pytest.raises(InvalidQuery, match="invalid SPARQL"):
+        run_sparql(store, "SELECT WHERE {")

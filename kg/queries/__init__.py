@@ -18,12 +18,13 @@ from typing import Any, Mapping
 from kg.queries.formats import FORMATS, format_records, format_rows, to_sparql_json
 import pyoxigraph as ox
 
+from kg.queries.names import party_names, person_core
 from kg.queries.registry import NamedQuery, Param, QueryError, helper_query, load_queries
 from kg.store.base import Row, Store, StoreError
 from kg.store.sparql import PREFIXES, _blank_comments_and_strings, with_prefixes
 
 __all__ = ["FORMATS", "PREFIXES", "QUERIES", "format_records", "NamedQuery", "Param", "QueryError", "Result",
-           "format_result", "resolve_people", "run_query", "run_sparql"]
+           "format_result", "match_people", "resolve_people", "run_query", "run_sparql"]
 
 #: name → NamedQuery (description, example, params, text), read from kg/queries/*.rq
 QUERIES: Mapping[str, NamedQuery] = load_queries()
@@ -39,6 +40,7 @@ class Result:
     elapsed: float = 0.0            # seconds
     boolean: bool | None = None     # the answer of an ASK
     params: dict[str, Any] = field(default_factory=dict)
+    people: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # person parameter → (IRI, name) matched
 
     def values(self) -> list[dict[str, str]]:
         """Rows as {variable: plain value} dicts, unbound variables left out."""
@@ -57,19 +59,28 @@ class Result:
 def run_query(store: Store, name: str, *, timeout: float | None = None, **params: Any) -> Result:
     """Run the named query `name` with its parameters, e.g. run_query(s, "who-met", person="Putin").
 
-    Parameters left None/False/"" stay unbound. Raises QueryError for an unknown query or bad
+    Parameters left None/False/"" stay unbound. A person parameter is bound to the IRIs of
+    the people the name can mean (`Result.people` lists them), a party parameter to every
+    name the party lexicon gives it. Raises QueryError for an unknown query or bad
     parameters, QueryTimeout when it runs longer than `timeout` seconds."""
     query = QUERIES.get(name)
     if query is None:
         raise QueryError(f"no query named {name!r}; choose one of: {', '.join(QUERIES)}")
     bindings: dict[str, Any] = query.bindings(params)
     started = time.perf_counter()
+    people: dict[str, list[tuple[str, str]]] = {}
     for p in query.params:
-        if p.kind == "person" and p.variable in bindings:
-            bindings[p.variable] = resolve_people(store, bindings[p.variable].value, timeout=timeout)
+        if p.variable not in bindings:
+            continue
+        if p.kind == "person":
+            found = match_people(store, bindings[p.variable].value, timeout=timeout)
+            people[p.name] = found
+            bindings[p.variable] = [ox.NamedNode(iri) for iri, _ in found]
+        elif p.kind == "party":
+            bindings[p.variable] = [ox.Literal(n) for n in party_names(bindings[p.variable].value)]
     variables, rows = store.select(with_prefixes(query.text), bindings, timeout=timeout)
     return Result(variables, rows, name, time.perf_counter() - started,
-                  params={k: v for k, v in params.items() if v not in (None, False, "")})
+                  params={k: v for k, v in params.items() if v not in (None, False, "")}, people=people)
 
 
 def name_spellings(name: str) -> list[str]:
@@ -79,17 +90,29 @@ def name_spellings(name: str) -> list[str]:
     return list(dict.fromkeys([typed, capitalized, typed.title(), typed.lower(), typed.upper()]))
 
 
-def resolve_people(store: Store, name: str, *, timeout: float | None = None) -> list[ox.NamedNode]:
-    """IRIs of the people `name` labels (rdfs:label or skos:altLabel: full name or surname), any case.
+def match_people(store: Store, name: str, *, timeout: float | None = None) -> list[tuple[str, str]]:
+    """(IRI, full name) of each person `name` can mean, ordered by full name.
 
-    An exact lookup of a few spellings uses the store's index; only when none matches
-    ("mcconnell" for "McConnell") does a scan of every label run."""
-    spellings = [ox.Literal(s) for s in name_spellings(name)]
+    Honorifics and titles are ignored ("Mr. Trump", "President Trump" → "Trump"). An exact
+    lookup of a few spellings of the name, as typed and without them, uses the store's index
+    (full name or alias, any case); only when none matches does a scan of every label run,
+    which also finds a name inside a full name ("Xi" → Xi Jinping, "Lula")."""
+    core = person_core(name)
+    spellings = [ox.Literal(s) for s in dict.fromkeys(name_spellings(name) + name_spellings(core))]
     _, rows = store.select(with_prefixes(helper_query("person-by-label")), {"name": spellings}, timeout=timeout)
     if not rows:
         _, rows = store.select(with_prefixes(helper_query("person-by-label-scan")),
-                               {"person_name": ox.Literal(name)}, timeout=timeout)
-    return [r[0] for r in rows if isinstance(r[0], ox.NamedNode)]
+                               {"person_name": ox.Literal(core)}, timeout=timeout)
+    found: dict[str, str] = {}
+    for person, label in rows:
+        if isinstance(person, ox.NamedNode):
+            found.setdefault(person.value, label.value if label is not None else person.value)
+    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+
+
+def resolve_people(store: Store, name: str, *, timeout: float | None = None) -> list[ox.NamedNode]:
+    """IRIs of the people `name` can mean (see match_people)."""
+    return [ox.NamedNode(iri) for iri, _ in match_people(store, name, timeout=timeout)]
 
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
@@ -105,21 +128,25 @@ def query_form(text: str) -> str:
     return form if form in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") else "UPDATE"
 
 
-def run_sparql(store: Store, text: str, *, timeout: float | None = None, allow_update: bool = False) -> Result:
+def run_sparql(store: Store, text: str, *, timeout: float | None = None, allow_update: bool = False,
+               union_default_graph: bool = True) -> Result:
     """Run raw SPARQL with the ontology's prefixes (kg, schema, org, sem, prov, skos, rdfs, rdf,
-    xsd, owl) predeclared. CONSTRUCT/DESCRIBE come back as ?subject ?predicate ?object rows;
-    updates only with allow_update=True."""
+    xsd, owl) predeclared. The default graph is the union of the article graphs (patterns
+    outside GRAPH see every article; GRAPH ?g still names them) unless union_default_graph=False.
+    CONSTRUCT/DESCRIBE come back as ?subject ?predicate ?object rows; updates only with
+    allow_update=True. Raises QueryError for an update, InvalidQuery for a text that does not parse."""
     full = with_prefixes(text)
     form = query_form(text)
+    union = {"union_default_graph": union_default_graph}
     started = time.perf_counter()
     if form == "SELECT":
-        variables, rows = store.select(full, timeout=timeout)
+        variables, rows = store.select(full, timeout=timeout, **union)
         return Result(variables, rows, "sparql", time.perf_counter() - started)
     if form == "ASK":
-        answer = store.ask(full, timeout=timeout)
+        answer = store.ask(full, timeout=timeout, **union)
         return Result(["ask"], [], "sparql", time.perf_counter() - started, boolean=answer)
     if form in ("CONSTRUCT", "DESCRIBE"):
-        triples = store.construct(full, timeout=timeout)
+        triples = store.construct(full, timeout=timeout, **union)
         rows = [(t.subject, t.predicate, t.object) for t in triples]
         return Result(["subject", "predicate", "object"], rows, "sparql", time.perf_counter() - started)
     if not allow_update:

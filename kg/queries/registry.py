@@ -5,8 +5,9 @@
     # param: NAME KIND required|optional [?variable]  help text
 
 KIND is text (a plain literal), date (ISO 8601 at any precision: 2019, 2019-09,
-2019-09-12), flag (xsd:boolean) or person (a name the runner resolves to the IRIs of
-the people it labels, see kg.queries.resolve_people). A parameter binds ?NAME, or the
+2019-09-12), flag (xsd:boolean), person (a name the runner resolves to the IRIs of
+the people it can mean, see kg.queries.match_people) or party (a name the runner
+binds together with the party's other names in kg/data/parties.tsv). A parameter binds ?NAME, or the
 ?variable given. Files whose name starts with "_" are the runner's own helpers.
 Values are bound with a VALUES block built from escaped RDF terms, never pasted text.
 """
@@ -20,7 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-PARAM_KINDS = ("text", "date", "flag", "person")
+PARAM_KINDS = ("text", "date", "flag", "person", "party")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 

@@ -41,6 +41,10 @@ class QueryTimeout(StoreError):
     """A query ran longer than its timeout."""
 
 
+class InvalidQuery(StoreError):
+    """The SPARQL text does not parse (a usage error: the query must be fixed)."""
+
+
 class Store(ABC):
     """A set of named graphs, one per article, that can be written, queried and exported."""
 
@@ -75,18 +79,21 @@ class Store(ABC):
 
     @abstractmethod
     def select(self, query: str, bindings: Mapping[str, Term] | None = None,
-               timeout: float | None = None) -> tuple[list[str], list[Row]]:
-        """Run a SELECT with `bindings` (variable name → term) bound before evaluation."""
+               timeout: float | None = None, *, union_default_graph: bool = False) -> tuple[list[str], list[Row]]:
+        """Run a SELECT with `bindings` (variable name → term) bound before evaluation.
+
+        union_default_graph=True makes the default graph the union of all named graphs
+        (the article graphs), so patterns outside GRAPH see every article; GRAPH still works."""
 
     @abstractmethod
     def ask(self, query: str, bindings: Mapping[str, Term] | None = None,
-            timeout: float | None = None) -> bool:
-        """Run an ASK query."""
+               timeout: float | None = None, *, union_default_graph: bool = False) -> bool:
+        """Run an ASK query (union_default_graph as for select)."""
 
     @abstractmethod
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
-                  timeout: float | None = None) -> list[ox.Triple]:
-        """Run a CONSTRUCT (or DESCRIBE) query."""
+               timeout: float | None = None, *, union_default_graph: bool = False) -> list[ox.Triple]:
+        """Run a CONSTRUCT (or DESCRIBE) query (union_default_graph as for select)."""
 
     @abstractmethod
     def export(self, fmt: str, out: BinaryIO) -> None:

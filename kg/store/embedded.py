@@ -16,10 +16,11 @@ from typing import Any, BinaryIO, Iterable, Mapping
 
 import pyoxigraph as ox
 
-from kg.store.base import (QueryTimeout, Row, Store, StoreBusy, StoreError, StoreNotFound, Triple,
+from kg.store.base import (InvalidQuery, QueryTimeout, Row, Store, StoreBusy, StoreError, StoreNotFound, Triple,
                            check_export_format)
 from kg.store.bulkload import load_file
 from kg.store.export import export_union
+from kg.store.jsonld import write_jsonld
 from kg.store.sparql import PREFIXES, inject_values, replace_graphs_update
 
 RDF_FORMATS = {
@@ -142,7 +143,7 @@ class EmbeddedStore(Store):
     # --- reading ----------------------------------------------------------------------
 
     def _query(self, query: str, bindings: Mapping[str, Any] | None, timeout: float | None,
-               consume: Any = None) -> Any:
+               consume: Any = None, union_default_graph: bool = False) -> Any:
         """Run a query; `consume` turns the lazy result into data (inside the timeout).
 
         Values are bound by a VALUES block (sparql.inject_values), not pyoxigraph's
@@ -151,7 +152,7 @@ class EmbeddedStore(Store):
         text = inject_values(query, bindings) if bindings else query
 
         def attempt() -> Any:
-            result = self.db.query(text, prefixes=PREFIXES)
+            result = self.db.query(text, prefixes=PREFIXES, use_default_graph_as_union=union_default_graph)
             return consume(result) if consume else result
 
         def run() -> Any:
@@ -168,23 +169,25 @@ class EmbeddedStore(Store):
         try:
             return run() if timeout is None else _with_timeout(run, timeout, self.location)
         except (SyntaxError, ValueError) as e:
-            raise StoreError(f"invalid SPARQL: {e}") from e
+            raise InvalidQuery(f"invalid SPARQL: {e}") from e
         except (OSError, RuntimeError) as e:
             raise StoreError(f"querying the store at {self.location} failed: {e}") from e
 
     def select(self, query: str, bindings: Mapping[str, Any] | None = None,
-               timeout: float | None = None) -> tuple[list[str], list[Row]]:
-        return self._query(query, bindings, timeout, _solutions)
+               timeout: float | None = None, *, union_default_graph: bool = False) -> tuple[list[str], list[Row]]:
+        return self._query(query, bindings, timeout, _solutions, union_default_graph)
 
-    def ask(self, query: str, bindings: Mapping[str, Any] | None = None, timeout: float | None = None) -> bool:
-        result = self._query(query, bindings, timeout)
+    def ask(self, query: str, bindings: Mapping[str, Any] | None = None, timeout: float | None = None,
+            *, union_default_graph: bool = False) -> bool:
+        result = self._query(query, bindings, timeout, union_default_graph=union_default_graph)
         if not isinstance(result, ox.QueryBoolean):
             raise StoreError("ask() needs an ASK query")
         return bool(result)
 
     def construct(self, query: str, bindings: Mapping[str, Any] | None = None,
-                  timeout: float | None = None) -> list[ox.Triple]:
-        result = self._query(query, bindings, timeout, lambda r: r if isinstance(r, ox.QueryBoolean) else list(r))
+                  timeout: float | None = None, *, union_default_graph: bool = False) -> list[ox.Triple]:
+        result = self._query(query, bindings, timeout, lambda r: r if isinstance(r, ox.QueryBoolean) else list(r),
+                             union_default_graph)
         if not isinstance(result, list) or (result and not isinstance(result[0], ox.Triple)):
             raise StoreError("construct() needs a CONSTRUCT or DESCRIBE query")
         return result
@@ -195,10 +198,12 @@ class EmbeddedStore(Store):
     def export(self, fmt: str, out: BinaryIO) -> None:
         key = check_export_format(fmt)
         db = self.db
-        if key in ("nquads", "trig", "jsonld"):
+        if key == "jsonld":
+            write_jsonld(db.quads_for_pattern(None, None, None, None), out, PREFIXES)
+        elif key in ("nquads", "trig"):
             db.dump(out, RDF_FORMATS[key], prefixes=PREFIXES if key != "nquads" else None)
-            return
-        export_union(db, RDF_FORMATS[key], out, prefixes=PREFIXES if key == "turtle" else None)
+        else:
+            export_union(db, RDF_FORMATS[key], out, prefixes=PREFIXES if key == "turtle" else None)
 
     def compact(self) -> None:
         """Merge RocksDB's files (pyoxigraph's optimize): after a bulk load in blocks

@@ -25,9 +25,11 @@ from typing import Any, BinaryIO, Iterable, Mapping
 
 import pyoxigraph as ox
 
-from kg.store.base import (QueryTimeout, Row, Store, StoreError, StoreUnavailable, Triple,
+from kg.store.base import (InvalidQuery, QueryTimeout, Row, Store, StoreError, StoreUnavailable, Triple,
                            check_export_format)
 from kg.store.embedded import rdf_format
+from kg.store.export import UNION_TRIPLES
+from kg.store.jsonld import write_jsonld
 from kg.store.sparql import PREFIXES, inject_values, replace_graphs_update, with_prefixes
 
 MEDIA_TYPES = {
@@ -38,6 +40,10 @@ MEDIA_TYPES = {
 }
 QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+class BadRequest(StoreError):
+    """The server answered HTTP 400: it could not make sense of what was sent."""
 
 
 class RemoteStore(Store):
@@ -78,7 +84,7 @@ class RemoteStore(Store):
                 raise StoreUnavailable(f"the SPARQL server at {url} refused access (HTTP {e.code}); set "
                                        f"KG_SPARQL_USER and KG_SPARQL_PASSWORD, or KG_SPARQL_TOKEN") from None
             if e.code == 400:
-                raise StoreError(f"the SPARQL server rejected the request: {detail_text}") from None
+                raise BadRequest(f"the SPARQL server rejected the request: {detail_text}") from None
             if e.code == 404:
                 raise StoreUnavailable(f"no SPARQL endpoint at {url} (HTTP 404); for a server that is not "
                                        f"Oxigraph set KG_SPARQL_QUERY / KG_SPARQL_UPDATE / KG_SPARQL_GSP") from None
@@ -94,22 +100,31 @@ class RemoteStore(Store):
                                    f"(e.g. `oxigraph serve --location DIR --bind 127.0.0.1:7878`) "
                                    f"or fix --store / $KG_STORE") from None
 
-    def _post_form(self, url: str, field: str, text: str, accept: str, timeout: float | None = None) -> bytes:
-        data = urllib.parse.urlencode({field: text}).encode("utf-8")
+    def _post_form(self, url: str, field: str, text: str, accept: str, timeout: float | None = None,
+                   extra: Mapping[str, str] | None = None) -> bytes:
+        data = urllib.parse.urlencode({field: text, **(extra or {})}).encode("utf-8")
         with self._request(url, data=data, accept=accept, timeout=timeout,
                            content_type="application/x-www-form-urlencoded") as resp:
             return resp.read()
 
     def _query(self, query: str, bindings: Mapping[str, Any] | None, accept: str,
-               timeout: float | None) -> bytes:
-        text = with_prefixes(inject_values(query, bindings or {}))
-        return self._post_form(self.query_url, "query", text, accept, timeout)
+               timeout: float | None, union_default_graph: bool = False) -> bytes:
+        try:
+            text = with_prefixes(inject_values(query, bindings or {}))
+        except ValueError as e:
+            raise InvalidQuery(f"invalid SPARQL: {e}") from e
+        # Oxigraph's protocol extension (any value turns it on); other servers set it in their config
+        extra = {"union-default-graph": ""} if union_default_graph else None
+        try:
+            return self._post_form(self.query_url, "query", text, accept, timeout, extra)
+        except BadRequest as e:  # from the query endpoint: the query does not parse
+            raise InvalidQuery(f"invalid SPARQL: {e}") from None
 
     # --- reading ----------------------------------------------------------------------
 
     def select(self, query: str, bindings: Mapping[str, Any] | None = None,
-               timeout: float | None = None) -> tuple[list[str], list[Row]]:
-        body = self._query(query, bindings, "application/sparql-results+json", timeout)
+               timeout: float | None = None, *, union_default_graph: bool = False) -> tuple[list[str], list[Row]]:
+        body = self._query(query, bindings, "application/sparql-results+json", timeout, union_default_graph)
         result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query; use ask() or construct() for the others")
@@ -117,16 +132,17 @@ class RemoteStore(Store):
         n = len(variables)
         return variables, [tuple(sol[i] for i in range(n)) for sol in result]
 
-    def ask(self, query: str, bindings: Mapping[str, Any] | None = None, timeout: float | None = None) -> bool:
-        body = self._query(query, bindings, "application/sparql-results+json", timeout)
+    def ask(self, query: str, bindings: Mapping[str, Any] | None = None, timeout: float | None = None,
+            *, union_default_graph: bool = False) -> bool:
+        body = self._query(query, bindings, "application/sparql-results+json", timeout, union_default_graph)
         result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
         if not isinstance(result, ox.QueryBoolean):
             raise StoreError("ask() needs an ASK query")
         return bool(result)
 
     def construct(self, query: str, bindings: Mapping[str, Any] | None = None,
-                  timeout: float | None = None) -> list[ox.Triple]:
-        body = self._query(query, bindings, "application/n-triples", timeout)
+                  timeout: float | None = None, *, union_default_graph: bool = False) -> list[ox.Triple]:
+        body = self._query(query, bindings, "application/n-triples", timeout, union_default_graph)
         return [q.triple for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
 
     def export(self, fmt: str, out: BinaryIO) -> None:
@@ -136,13 +152,18 @@ class RemoteStore(Store):
                 shutil.copyfileobj(resp, out, 1 << 20)
         elif key == "jsonld":
             with self._request(self.gsp_url, accept="application/n-quads") as resp:
-                ox.serialize(ox.parse(resp, ox.RdfFormat.N_QUADS), out, ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
+                write_jsonld(ox.parse(resp, ox.RdfFormat.N_QUADS), out, PREFIXES)
         else:
-            text = with_prefixes("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
-            data = urllib.parse.urlencode({"query": text}).encode()
-            with self._request(self.query_url, data=data, accept=MEDIA_TYPES[rdf_format(key)],
+            # the same union-default-graph query as the embedded store (export.py): subjects come
+            # out together; Turtle is re-written here with the ontology's prefixes
+            data = urllib.parse.urlencode({"query": UNION_TRIPLES, "union-default-graph": ""}).encode()
+            with self._request(self.query_url, data=data, accept="application/n-triples",
                                content_type="application/x-www-form-urlencoded") as resp:
-                shutil.copyfileobj(resp, out, 1 << 20)
+                if key == "turtle":
+                    ox.serialize((q.triple for q in ox.parse(resp, ox.RdfFormat.N_TRIPLES)), out,
+                                 ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+                else:
+                    shutil.copyfileobj(resp, out, 1 << 20)
 
     # --- writing ----------------------------------------------------------------------
 
