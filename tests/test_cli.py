@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+from kg import api
 from kg.cli import cli
 
 ARTICLES = [
@@ -98,7 +99,7 @@ def test_query_filters_and_formats(filled):
     assert bindings(kg(filled, "who-met", "Putin", "--since", "2019-10-01", "--format", "json")) == []
     assert len(bindings(kg(filled, "who-met", "Putin", "--place", "sochi", "--format", "json"))) == 1
     tsv = kg(filled, "query", "meetings", "--format", "tsv").output.splitlines()
-    assert tsv[0].split("\t") == ["meeting", "participantName", "date", "place", "source"]
+    assert tsv[0].split("\t") == ["meeting", "participantName", "date", "place", "source", "kind", "status"]
     lines = kg(filled, "query", "roles", "--format", "jsonl").output.splitlines()
     assert all("personName" in json.loads(line) for line in lines)
     missing = kg(filled, "query", "who-met")
@@ -113,7 +114,109 @@ def test_sparql_with_predeclared_prefixes(filled, tmp_path):
     query_file.write_text(text)
     assert {r["name"] for r in bindings(kg(filled, "sparql", query_file, "--format", "json"))} == names
     bad = kg(filled, "sparql", "SELECT WHERE {")
-    assert bad.exit_code == 1 and bad.output.startswith("Error:")
+    assert bad.exit_code == 2 and "Error: invalid SPARQL" in bad.output
+
+
+def test_meetings_at_a_place_with_kind_status_and_typed_dates(filled):
+    rows = json.loads(kg(filled, "query", "meetings", "--place", "Sochi", "--include-planned", "--format", "json").output)
+    bindings_ = rows["results"]["bindings"]
+    assert {b["participantName"]["value"] for b in bindings_} == {"Benjamin Netanyahu", "Vladimir Putin"}
+    assert {(b["status"]["value"], b["kind"]["value"]) for b in bindings_} == {("happened", "meeting")}
+    assert {b["date"]["datatype"] for b in bindings_} == {"http://www.w3.org/2001/XMLSchema#date"}
+    assert bindings(kg(filled, "query", "meetings", "--place", "Berlin", "--format", "json")) != []
+    assert bindings(kg(filled, "query", "meetings", "--place", "Paris", "--format", "json")) == []
+
+
+@pytest.mark.parametrize("args", [["query", "roles", "--place", "Sochi"], ["query", "elections", "--since", "2019-01-01"],
+                                  ["who-met", ""], ["who-met", "   "], ["sparql", "SELECT WHERE {"],
+                                  ["sparql", "DELETE WHERE { ?s ?p ?o }"], ["sparql", "DROP ALL"],
+                                  ["query", "party-members", ""]])
+def test_usage_errors_exit_2_and_change_nothing(filled, args):
+    before = json.loads(kg(filled, "stats", "--format", "json").output)
+    result = kg(filled, *args)
+    assert result.exit_code == 2, result.output
+    assert "Error:" in result.output and "Traceback" not in result.output
+    assert json.loads(kg(filled, "stats", "--format", "json").output) == before
+
+
+@pytest.mark.parametrize("name", ["Mr. Netanyahu", "Prime Minister Netanyahu", "Benjamin", "President Putin",
+                                  "Mr Putin", "vladimir"])
+def test_who_met_ignores_honorifics_and_titles_and_finds_a_single_name(filled, name):
+    result = kg(filled, "who-met", name, "--format", "json")
+    assert result.exit_code == 0
+    others = {r["otherName"] for r in bindings(result)}
+    assert others and others <= {"Benjamin Netanyahu", "Vladimir Putin"}
+
+
+SHARED_NAMES_TTL = """@prefix kg: <https://w3id.org/kg-news/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.org/m/1> a kg:Meeting ; kg:participant <https://example.org/p/ada-quist>, <https://example.org/p/bo-ren> .
+<https://example.org/m/2> a kg:Meeting ; kg:participant <https://example.org/p/ada-lund>, <https://example.org/p/cy-moss> .
+<https://example.org/p/ada-quist> a kg:Person ; rdfs:label "Ada Quist" ; skos:altLabel "Quist" .
+<https://example.org/p/ada-lund> a kg:Person ; rdfs:label "Ada Lund" ; skos:altLabel "Lund" .
+<https://example.org/p/bo-ren> a kg:Person ; rdfs:label "Bo Ren" .
+<https://example.org/p/cy-moss> a kg:Person ; rdfs:label "Cy Moss" .
+<https://example.org/ms/1> a kg:PartyMembership ; org:member <https://example.org/p/bo-ren> ; org:organization <https://example.org/party/c> .
+<https://example.org/party/c> a kg:PoliticalParty ; rdfs:label "Conservative Party" .
+<https://example.org/ms/2> a kg:PartyMembership ; org:member <https://example.org/p/cy-moss> ; org:organization <https://example.org/party/d> .
+<https://example.org/party/d> a kg:PoliticalParty ; rdfs:label "Democratic Party" .
+"""
+
+
+@pytest.fixture()
+def shared_names(store_location, tmp_path):
+    path = tmp_path / "shared.ttl"
+    path.write_text(SHARED_NAMES_TTL)
+    assert kg(store_location, "load", path).exit_code == 0
+    return store_location
+
+
+def test_a_name_several_people_share_is_grouped_with_a_hint(shared_names):
+    result = kg(shared_names, "who-met", "Ada", "--format", "csv")
+    assert result.exit_code == 0
+    rows = result.stdout.splitlines()[1:]
+    assert [r.split(",")[:2] for r in rows] == [["Ada Lund", "Cy Moss"], ["Ada Quist", "Bo Ren"]]
+    assert "matches 2 people (Ada Lund, Ada Quist)" in result.stderr and "full name" in result.stderr
+    one = kg(shared_names, "who-met", "Mrs. Ada Quist", "--format", "csv")
+    assert [r.split(",")[:2] for r in one.stdout.splitlines()[1:]] == [["Ada Quist", "Bo Ren"]] and one.stderr == ""
+
+
+@pytest.mark.parametrize("party, member", [("Tories", "Bo Ren"), ("tory", "Bo Ren"), ("Conservative", "Bo Ren"),
+                                           ("Democrats", "Cy Moss"), ("Dems", "Cy Moss"), ("democratic party", "Cy Moss")])
+def test_party_members_by_any_alias_the_lexicon_knows(shared_names, party, member):
+    result = kg(shared_names, "query", "party-members", party, "--format", "json")
+    assert [r["personName"] for r in bindings(result)] == [member]
+
+
+def test_people_lists_who_is_in_the_graph(filled):
+    result = kg(filled, "people", "--format", "json")
+    assert result.exit_code == 0
+    people = {r["name"]: r for r in bindings(result)}
+    assert {"Benjamin Netanyahu", "Vladimir Putin", "Angela Merkel"} <= set(people)
+    assert people["Vladimir Putin"]["articles"] == "1" and people["Angela Merkel"]["aliases"] == "Merkel"
+    assert "President" in people["Vladimir Putin"]["offices"]
+    putin = bindings(kg(filled, "people", "Mr. Putin", "--format", "json"))
+    assert [r["name"] for r in putin] == ["Vladimir Putin"]
+    assert "Vladimir Putin" in kg(filled, "people").output
+    assert bindings(kg(filled, "people", "Nobody Atall", "--format", "json")) == []
+
+
+def test_people_through_the_api(filled):
+    with api.open_store(filled, read_only=True) as store:
+        found = api.people(store, "netanyahu")
+    assert [p["name"] for p in found] == ["Benjamin Netanyahu"]
+    assert found[0]["articles"] == 1 and "Netanyahu" in found[0]["aliases"] and found[0]["iri"].startswith("https://")
+
+
+def test_sparql_default_graph_is_the_union_of_the_articles(filled):
+    count = bindings(kg(filled, "sparql", "SELECT (COUNT(*) AS ?n) {?s ?p ?o}", "--format", "json"))
+    stats = json.loads(kg(filled, "stats", "--format", "json").output)
+    assert int(count[0]["n"]) == stats["triples"] > 0
+    names = {r["name"] for r in bindings(kg(filled, "sparql", "SELECT ?name { ?p a kg:Person ; rdfs:label ?name }",
+                                              "--format", "json"))}
+    assert {"Vladimir Putin", "Angela Merkel"} <= names
 
 
 def test_export_turtle_parses_back_to_the_same_graph(filled, tmp_path):

@@ -61,7 +61,7 @@ class NamedQuery:
         return tuple(p.name for p in self.params if p.required)
 
     def bindings(self, values: dict[str, Any]) -> dict[str, ox.Literal]:
-        """Variable → term for the given parameter values; None/False/"" leave a parameter unbound."""
+        """Variable → term for the given parameter values; None/False/blank text leave a parameter unbound."""
         known = {p.name: p for p in self.params}
         unknown = set(values) - set(known)
         if unknown:
@@ -70,7 +70,7 @@ class NamedQuery:
         out: dict[str, ox.Literal] = {}
         for p in self.params:
             value = values.get(p.name)
-            if value is None or value is False or value == "":
+            if value is None or value is False or (isinstance(value, str) and not value.strip()):
                 if p.required:
                     raise QueryError(f"query {self.name!r} needs {p.name}: {p.help} (example: {self.example})")
                 continue
