@@ -447,6 +447,10 @@ def load(ctx, paths, fmt, graph):
         kg load backup.nq
         kg load extra.ttl --graph https://example.org/graph/extra
     """
+    quad_files = [p for p in paths if (fmt or p.lower().removesuffix(".gz").rsplit(".", 1)[-1]) in ("nquads", "nq", "trig")]
+    if graph and quad_files:
+        raise click.BadParameter(f"{quad_files[0]} names its own graphs (N-Quads/TriG); --graph is for "
+                                 f"Turtle and N-Triples files", param_hint="--graph")
     with _open(ctx) as store:
         count = _run(api.load, store, list(paths), fmt=fmt, graph=graph)
     click.echo(f"loaded {count} triples")
