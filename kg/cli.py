@@ -265,9 +265,10 @@ def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
     """Everyone PERSON met, with date, place, kind, status and source.
 
     PERSON is any of their names, in any case; honorifics and titles are
-    ignored ("Mr. Trump", "President Trump"), and a single name finds the
-    people it can mean ("Xi", "Lula"). When it matches several people the
-    rows are grouped by person and a note on stderr names them.
+    ignored ("Mr. Trump", "President Trump"); a name no one carries exactly
+    finds the people whose full name contains it ("Xi", "Lula"). When it
+    matches several people the rows are grouped by person and a note on
+    stderr names them.
 
     \b
     Example:

@@ -316,7 +316,8 @@ def test_evaluate_scores_a_corpus_against_gold(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("command", [["query", "meetings"], ["who-met", "Putin"], ["stats"], ["articles"],
-                                     ["export", "--format", "nt"], ["sparql", "ASK { ?s ?p ?o }"]])
+                                     ["export", "--format", "nt"], ["sparql", "ASK { ?s ?p ?o }"],
+                                     ["people", "Kim"], ["query", "party-members", "Tories"]])
 def test_reading_commands_never_import_spacy_or_the_extractors(tmp_path, command):
     import subprocess
     import sys
