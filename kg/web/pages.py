@@ -18,13 +18,15 @@ def link(path: str, **params: str) -> str:
 
 
 def layout(title: str, body: str, *, scripts: tuple[str, ...] = ()) -> str:
+    # The stylesheet carries the id under which Cytoscape.js would otherwise inject an
+    # inline <style> (position: relative, set in app.css): so the strict CSP holds.
     tags = "".join(f'<script src="/static/{e(s)}" defer></script>' for s in scripts)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)} · kg</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/static/app.css">{tags}
+<link rel="stylesheet" href="/static/app.css" id="__________cytoscape_stylesheet">{tags}
 </head><body>
 <header class="top"><a class="brand" href="/">kg <span>who met whom</span></a>
 <form class="search" action="/" method="get" role="search" autocomplete="off">
