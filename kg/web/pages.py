@@ -94,8 +94,8 @@ def _person_link(p: dict) -> str:
     return f'<a href="{link("/person", iri=p["iri"])}">{e(p["name"])}</a>'
 
 
-def _meeting_row(m: dict) -> str:
-    people = ", ".join(_person_link(p) for p in m["participants"])
+def _meeting_row(m: dict, own: str) -> str:
+    people = ", ".join(_person_link(p) for p in m["participants"] if p["iri"] != own)
     return (f'<tr><td>{e(m["date"] or "undated")}</td><td>{people}</td><td>{e(m["place"] or "")}</td>'
             f'<td><span class="tag" data-kind="{e(m["kind"] or "meeting")}">{e(m["kind"] or "meeting")}</span></td>'
             f'<td>{e(m["status"] or "happened")}</td>'
@@ -112,7 +112,7 @@ def person_page(person: dict, label: str) -> str:
         f'<li>{e(p["party"])}{" (" + e(", ".join(sorted(p["roles"]))) + ")" if p["roles"] else ""} '
         f'<span class="tag {"former" if p["current"] == 0 else "current"}">{"former" if p["current"] == 0 else "current"}</span>'
         f' <span class="muted">{len(p["articles"])} article(s)</span></li>' for p in person["parties"]) or "<li>none read</li>"
-    meetings = "".join(_meeting_row(m) for m in person["meetings"]) or '<tr><td colspan="6">none read</td></tr>'
+    meetings = "".join(_meeting_row(m, person["iri"]) for m in person["meetings"]) or '<tr><td colspan="6">none read</td></tr>'
     elections = "".join(
         f'<li>{e(x["label"])}{" — won by " + e(x["winnerName"]) if x["winnerName"] else ""}</li>'
         for x in person["elections"]) or "<li>none</li>"
