@@ -255,3 +255,24 @@ def test_the_server_never_imports_spacy(store):
              "print('IMPORTED', [m for m in ('spacy', 'thinc', 'kg.extract', 'requests', 'trafilatura') if m in sys.modules])\n")
     out = subprocess.run([sys.executable, "-c", probe, store], capture_output=True, text=True, timeout=60)
     assert "IMPORTED []" in out.stdout, out.stdout + out.stderr
+
+
+def test_serve_over_a_sparql_server(store, oxigraph_server, tmp_path):
+    """Any store: the same page data and endpoint over an Oxigraph server holding the same graphs."""
+    from conftest import clear_server
+    from kg.store import open_store
+
+    clear_server(oxigraph_server)
+    dump = tmp_path / "all.nq"
+    with open_store(store, read_only=True) as local, dump.open("wb") as out:
+        local.export("nquads", out)
+    with open_store(oxigraph_server) as remote:
+        remote.load([str(dump)])
+    with KgServe(oxigraph_server) as url:
+        graph = json.loads(get(url + "/api/network?" + urllib.parse.urlencode({"person": NETANYAHU}))[2])
+        assert "Vladimir Putin" in {n["label"] for n in graph["nodes"]}
+        status, _, body = get(url + "/sparql?" + urllib.parse.urlencode(
+            {"query": "SELECT DISTINCT ?n WHERE { GRAPH ?g { ?p kg:participant ?x . ?x rdfs:label ?n } } ORDER BY ?n"}),
+            accept="text/csv")
+        assert status == 200 and "Vladimir Putin" in body.decode()
+        assert get(url + "/sparql?" + urllib.parse.urlencode({"update": "CLEAR ALL"}))[0] == 403
