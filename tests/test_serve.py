@@ -276,3 +276,20 @@ def test_serve_over_a_sparql_server(store, oxigraph_server, tmp_path):
             accept="text/csv")
         assert status == 200 and "Vladimir Putin" in body.decode()
         assert get(url + "/sparql?" + urllib.parse.urlencode({"update": "CLEAR ALL"}))[0] == 403
+
+
+def test_a_federated_query_is_refused_without_any_request(server):
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        status, _, body = get(server + "/sparql?" + urllib.parse.urlencode({"query": query}))
+        assert status == 400 and b"SERVICE" in body
+        with pytest.raises(socket.timeout):
+            listener.accept()
+    ok = "SELECT ?service WHERE { BIND('SERVICE' AS ?service) }"   # the word elsewhere is fine
+    assert get(server + "/sparql?" + urllib.parse.urlencode({"query": ok}))[0] == 200

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 import urllib.parse
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ import pyoxigraph as ox
 from kg.queries import query_form
 from kg.queries.formats import to_sparql_json
 from kg.store.base import Store, StoreError
-from kg.store.sparql import PREFIXES, with_prefixes
+from kg.store.sparql import PREFIXES, _blank_comments_and_strings, with_prefixes
 
 RESULT_TYPES = {  # media type → results format, for SELECT and ASK
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -51,6 +52,9 @@ SHORT_NAMES = {  # ?format= (and SPARQLWrapper's ?format/?output/?results) → m
     "rdfxml": "application/rdf+xml", "rdf+xml": "application/rdf+xml",
 }
 MAX_QUERY_CHARS = 100_000
+# pyoxigraph evaluates SERVICE by fetching the given URL: the endpoint would make requests
+# anywhere a caller names, so federated queries are refused
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b", re.IGNORECASE)
 
 
 @dataclass
@@ -146,6 +150,8 @@ class Endpoint:
             return Answer.error(400, f"invalid SPARQL: {e}")
         if form == "UPDATE":
             return refuse_update()
+        if _SERVICE.search(_blank_comments_and_strings(text)):
+            return Answer.error(400, "SERVICE (federated query) is not allowed: this endpoint only reads its own store")
         graph_result = form in ("CONSTRUCT", "DESCRIBE")
         chosen = negotiate(accept, GRAPH_TYPES if graph_result else RESULT_TYPES)
         if chosen is None:
