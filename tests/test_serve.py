@@ -293,3 +293,10 @@ def test_a_federated_query_is_refused_without_any_request(server):
             listener.accept()
     ok = "SELECT ?service WHERE { BIND('SERVICE' AS ?service) }"   # the word elsewhere is fine
     assert get(server + "/sparql?" + urllib.parse.urlencode({"query": ok}))[0] == 200
+
+
+def test_an_article_without_url_or_title_is_listed_by_its_iri():
+    from kg.web.pages import _article_link
+
+    html = _article_link({"iri": ID + "article/x", "url": None, "headline": None, "id": None, "published": None})
+    assert "article/x" in html and "source" not in html

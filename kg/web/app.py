@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -205,7 +206,10 @@ class Handler(BaseHTTPRequestHandler):
 def make_server(store: Store, host: str = "127.0.0.1", port: int = 8000, *, timeout: float = 30.0,
                 max_bytes: int = 50_000_000, quiet: bool = False) -> ThreadingHTTPServer:
     """A server bound to host:port (port 0 picks a free one) serving `store` read-only."""
-    handler = type("KgHandler", (Handler,), {"app": App(store, timeout=timeout, max_bytes=max_bytes), "quiet": quiet})
+    app = App(store, timeout=timeout, max_bytes=max_bytes)
+    handler = type("KgHandler", (Handler,), {"app": app, "quiet": quiet})
     server = ThreadingHTTPServer((host, port), handler)
+    # read the people index now, not on the first search (half a second on 1,000 articles)
+    threading.Thread(target=app.people.top, args=(1,), daemon=True, name="kg-people-index").start()
     server.daemon_threads = True
     return server

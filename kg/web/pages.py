@@ -76,7 +76,7 @@ def _article_link(a: dict) -> str:
     out = f'<a href="{own}">{e(title)}</a>'
     if a.get("published"):
         out += f' <span class="muted">{e(a["published"])}</span>'
-    if a.get("url", "").startswith(("http://", "https://")):
+    if (a.get("url") or "").startswith(("http://", "https://")):
         out += f' <a class="source" href="{e(a["url"])}" rel="noopener noreferrer" target="_blank">source ↗</a>'
     return out
 
