@@ -120,7 +120,7 @@ async function drawNetwork() {
       limit: document.getElementById("limit").value, ...filterParams() });
   } catch (err) { status("Could not load the network: " + err.message); return; }
   const maxMeetings = Math.max(1, ...graph.nodes.map((n) => n.meetings));
-  const elements = graph.nodes.map((n) => ({ group: "nodes", data: { id: n.id, label: n.label, center: n.center ? 1 : 0,
+  const elements = graph.nodes.map((n) => ({ group: "nodes", data: { id: n.id, label: n.label, center: n.center ? 1 : 0, level: n.level,
     size: 22 + 38 * Math.sqrt(n.meetings / maxMeetings), meetings: n.meetings } }))
     .concat(graph.edges.map((e) => ({ group: "edges", data: { id: e.id, source: e.source, target: e.target, count: e.count,
       kind: e.kind, colour: kindColour(e.kind), width: Math.min(10, 1.5 + 1.5 * Math.log2(1 + e.count)) } })));
@@ -131,13 +131,14 @@ async function drawNetwork() {
       { selector: "node", style: { "background-color": "#4a6fa5", width: "data(size)", height: "data(size)",
         label: "data(label)", "font-size": 12, color: "#1d2733", "text-valign": "bottom", "text-margin-y": 4,
         "text-outline-color": "#fff", "text-outline-width": 2, "border-width": 2, "border-color": "#fff" } },
+      { selector: "node[level = 2]", style: { "background-color": "#9bb3d4", color: "#4a5563", "font-size": 11 } },
       { selector: "node[center = 1]", style: { "background-color": "#e07b39", "font-weight": "bold", "font-size": 14 } },
       { selector: "edge", style: { "line-color": "data(colour)", width: "data(width)", "curve-style": "bezier", opacity: 0.85 } },
       { selector: "edge:selected", style: { opacity: 1, "underlay-color": "#ffd54a", "underlay-opacity": 0.6, "underlay-padding": 4 } },
       { selector: "node:selected", style: { "border-color": "#ffd54a", "border-width": 4 } },
     ],
-    layout: { name: elements.length > 1 ? "cose" : "grid", animate: false, nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90, padding: 30, randomize: false },
+    layout: { name: elements.length > 1 ? "cose" : "grid", animate: false, nodeRepulsion: () => 40000,
+      idealEdgeLength: () => 110, nodeOverlap: 20, gravity: 0.6, padding: 30, randomize: false },
   });
   if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }  // a small neighbourhood stays at a readable scale
   cy.on("tap", "edge", (evt) => showEdge(evt.target.data()));
