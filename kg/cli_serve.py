@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import signal
 import webbrowser
 
 import click
@@ -14,6 +15,10 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command()
@@ -54,6 +59,7 @@ def serve(ctx, host, port, open_browser, timeout, max_bytes, quiet):
     click.echo(f"kg serving {store.location} (read-only) at {url}  ·  SPARQL endpoint {url}sparql  ·  Ctrl-C stops")
     if open_browser:
         webbrowser.open(url)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
         server.serve_forever()
     except KeyboardInterrupt:
