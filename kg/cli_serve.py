@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ipaddress
 import signal
-import webbrowser
 
 import click
 
@@ -58,6 +57,8 @@ def serve(ctx, host, port, open_browser, timeout, max_bytes, quiet):
                    f"(use --host 127.0.0.1 to keep it on this machine)", err=True)
     click.echo(f"kg serving {store.location} (read-only) at {url}  ·  SPARQL endpoint {url}sparql  ·  Ctrl-C stops")
     if open_browser:
+        import webbrowser  # only here: every kg command loads this module
+
         webbrowser.open(url)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
