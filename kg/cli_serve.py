@@ -1,13 +1,14 @@
 """`kg serve`: the web page and SPARQL endpoint (kept out of kg/cli.py, which registers it)."""
 from __future__ import annotations
 
-import ipaddress
 import signal
 
 import click
 
 
 def _loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
