@@ -483,6 +483,10 @@ def evaluate(corpus, gold, explain, model, workers):
         raise Failed(f"{report.failed} article(s) of the corpus failed to ingest")
 
 
+from kg.cli_serve import serve  # noqa: E402  (its own module, shared file kept small)
+cli.add_command(serve)
+
+
 def main() -> None:
     try:
         cli(prog_name="kg")

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh
-store=$(mktemp -d)/demo-store
-trap 'rm -rf "$(dirname "$store")"' EXIT
+store=.venv/demo-store   # kept, so that `kg serve` can show it afterwards
+rm -rf "$store"
 kg=.venv/bin/kg
 echo "== kg ingest scripts/samples/demo.jsonl"
 "$kg" --store "$store" ingest scripts/samples/demo.jsonl
@@ -18,3 +18,6 @@ echo "== kg who-met Netanyahu"
 echo
 echo "== kg query roles"
 "$kg" --store "$store" query roles
+echo
+echo "== explore it in your browser: who met whom, when, with the evidence"
+echo "   $kg --store $store serve --open      (then http://127.0.0.1:8000/ ; Ctrl-C stops)"
