@@ -34,7 +34,7 @@ from kg.article import Article
 from kg.sources.decode import SNIFF_BYTES, binary_kind, decode_bytes, html_declared_charset
 from kg.sources.detect import FORMATS, format_from_content_type, format_from_name, is_url, sniff_format
 from kg.sources.errors import SkippedArticle, SourceError, SourceProblem
-from kg.sources.language import MIN_WORDS, guess_language
+from kg.sources.language import guess_language
 from kg.sources.options import FetchOptions
 from kg.sources.records import capped_lines, check_field_map, iter_json_document, iter_json_lines
 
@@ -130,10 +130,10 @@ def _finish(name: str, thing: Article | SourceProblem, ctx: _Context) -> SourceI
         article = _truncate(article, ctx.max_text_chars)
     if ctx.check_language:
         guess = guess_language(article.text)
-        if guess.words >= MIN_WORDS and guess.code != "en":
+        if guess.english is False:
             return SkippedArticle(name, f"not English (looks like {guess.name}: {guess.english_ratio:.0%} of "
                                         f"its words are English function words, against over 30% in "
-                                        f"English); turn the language check off to keep it")
+                                        f"English); pass --any-language to keep it")
         if guess.code == "en" and not article.language:
             article = dataclasses.replace(article, language="en")
     return article
