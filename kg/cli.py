@@ -93,7 +93,7 @@ class Progress:
             self.clear()
             if event.kind == "failed" or not self.quiet:
                 click.echo(f"{event.kind}: {event.message}", err=True)
-        if event.kind == "ingested":
+        if event.kind in ("ingested", "replaced"):
             return  # counted when parsed; stored a batch at a time
         self.done += 1
         if self.quiet:

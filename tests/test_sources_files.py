@@ -51,6 +51,11 @@ def run(inputs, **kw) -> list:
     return list(iter_articles([str(i) for i in inputs], **kw))
 
 
+def real(path) -> str:
+    """A file's article id: its resolved absolute path."""
+    return str(Path(path).resolve())
+
+
 def articles(items) -> list[Article]:
     return [i for i in items if isinstance(i, Article)]
 
@@ -72,14 +77,14 @@ def in_tmp(tmp_path, monkeypatch):
 
 # --- good inputs, each kind ------------------------------------------------------------------
 
-def test_text_file_first_line_is_title_and_id_is_relative_path(in_tmp):
+def test_text_file_first_line_is_title_and_id_is_its_real_path(in_tmp):
     (in_tmp / "news").mkdir()
     p = in_tmp / "news" / "vale.txt"
     p.write_text(f"\n  Vale meets Sudonian minister\n\n{EN_1}\n\n{EN_2}\n", "utf-8")
     [a] = run([p], published=date(2021, 3, 5))
     assert a.title == "Vale meets Sudonian minister"
     assert a.text.startswith("The prime minister") and a.text.endswith("winter.")
-    assert a.id == "news/vale.txt"
+    assert a.id == real("news/vale.txt")
     assert a.published == date(2021, 3, 5)
     assert a.language == "en"
 
@@ -110,7 +115,7 @@ def test_html_file_main_text_without_boilerplate_and_metadata(in_tmp):
     assert a.url == "https://courier.example/politics/norland-sudonia-ferries"
     assert a.author == "Lena Brook"
     assert a.publisher == "The Kessel Courier"
-    assert a.id == "page.html"
+    assert a.id == a.url  # the page names its canonical URL: that is the article, wherever it was read
 
 
 def test_html_file_without_date_takes_published_param(in_tmp):
@@ -144,7 +149,7 @@ def test_jsonl_documented_fields_and_id_fallbacks(in_tmp):
     assert (a1.id, a1.url, a1.title, a1.published) == ("a/1", "https://x.example/1", "One", date(2019, 9, 12))
     assert a1.source == "https://x.example/1"
     assert a2.id == "https://x.example/2" and a2.published is None
-    assert a3.id == "c.jsonl:3" and a3.published == date(2019, 9, 12)
+    assert a3.id == real("c.jsonl") + ":3" and a3.published == date(2019, 9, 12)
 
 
 def test_jsonl_field_map_for_other_dataset_shapes(in_tmp):
@@ -197,16 +202,18 @@ def test_folder_is_walked_recursively_sorted_with_glob(in_tmp):
     (d / "notes.docx.tmp").write_text("not an article", "utf-8")
     (d / ".hidden" / "x.txt").write_text("Hidden\n" + EN_1, "utf-8")
     items = run(["corpus"])
-    assert [a.id for a in items] == ["corpus/0.html", "corpus/a/1.txt", "corpus/b/2.txt"]
-    assert [a.id for a in run(["corpus"], glob="*.txt")] == ["corpus/a/1.txt", "corpus/b/2.txt"]
+    assert [a.id for a in items] == [items[0].url, real("corpus/a/1.txt"), real("corpus/b/2.txt")]
+    assert [a.id for a in run(["corpus"], glob="*.txt")] == [real("corpus/a/1.txt"), real("corpus/b/2.txt")]
     [err] = run(["corpus"], glob="*.pdf")
     assert isinstance(err, SourceError) and err.input == "corpus" and "'*.pdf'" in err.reason
 
 
-def test_absolute_path_inside_cwd_gets_relative_id(in_tmp):
+def test_absolute_path_inside_cwd_is_named_relative_but_identified_by_real_path(in_tmp):
     (in_tmp / "abs.txt").write_text("Abs\n" + EN_1, "utf-8")
     [a] = run([in_tmp / "abs.txt"])
-    assert a.id == "abs.txt"
+    assert a.id == real("abs.txt")
+    [err] = run([in_tmp / "abs.txt"], fmt="json")
+    assert err.input == "abs.txt"  # messages keep the short name
 
 
 def test_stdin_json_lines(tmp_path):
@@ -247,7 +254,7 @@ def test_bad_inputs_each_give_one_clear_error_and_good_ones_still_come_out(in_tm
     ])
     items = run(["good.txt", "empty.txt", "blank.txt", "image.txt", "nul.txt", "empty.html",
                  "missing.txt", "mixed.jsonl"])
-    assert [a.id for a in articles(items)] == ["good.txt", "j1", "j7"]
+    assert [a.id for a in articles(items)] == [real("good.txt"), "j1", "j7"]
     got = {e.input: e.reason for e in errors(items)}
     assert len(got) == len(errors(items)) == 11
     assert got["empty.txt"] == "empty file"
@@ -347,9 +354,9 @@ def test_non_english_article_is_skipped_not_failed(in_tmp):
     assert isinstance(skipped, SkippedArticle) and skipped.skipped
     assert skipped.input == "de.txt" and "not English" in skipped.reason and "German" in skipped.reason
     assert str(skipped).startswith("de.txt: skipped: not English")
-    assert isinstance(kept, Article) and kept.id == "en.txt"
+    assert isinstance(kept, Article) and kept.id == real("en.txt")
     [kept_de, _] = run(["de.txt", "en.txt"], check_language=False)
-    assert isinstance(kept_de, Article) and kept_de.id == "de.txt"
+    assert isinstance(kept_de, Article) and kept_de.id == real("de.txt")
 
 
 def test_format_override_reads_an_unknown_extension(in_tmp):
@@ -378,7 +385,7 @@ def test_stdin_pretty_json_html_empty_and_non_utf8():
     [a] = run(["-"], stdin=io.StringIO(pretty))
     assert a.id == "p1"
     [h] = run(["-"], stdin=io.StringIO(HTML_PAGE))
-    assert h.title == "Norland and Sudonia talk ferries" and h.id.startswith("stdin:")
+    assert h.title == "Norland and Sudonia talk ferries" and h.id == h.url  # its canonical URL
     [empty] = run(["-"], stdin=io.StringIO("\n\n"))
     assert isinstance(empty, SourceError) and empty.input == "stdin" and "empty" in empty.reason
     latin = io.TextIOWrapper(io.BytesIO(("Caf\u00e9\n" + EN_1).encode("latin-1")), encoding="utf-8")

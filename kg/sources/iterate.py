@@ -183,6 +183,13 @@ def _read_input(raw: str, ctx: _Context) -> _Read:
     yield from _read_file(path, _display(path), ctx)
 
 
+def _identity(path: Path, regular: bool) -> str:
+    """A file's article id: its resolved absolute path, so `note.txt`, `./note.txt` and
+    `/abs/dir/note.txt` are one article and `note.txt` in another folder is another.
+    A pipe or device has no stable real path: it keeps the name as typed."""
+    return str(path.resolve()) if regular else _display(path)
+
+
 def _read_dir(root: Path, ctx: _Context) -> _Read:
     found = 0
     for dirpath, dirnames, filenames in os.walk(root):
@@ -215,6 +222,7 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
     try:
         info = path.stat()
         regular = stat.S_ISREG(info.st_mode) and not gzipped
+        ident = _identity(path, stat.S_ISREG(info.st_mode))
         with _open(path, gzipped) as f:
             head = f.peek(SNIFF_BYTES)[:SNIFF_BYTES]
             if not head or (regular and info.st_size == 0):
@@ -229,7 +237,7 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
                 if _is_json_object_line(first) and head[len(first):].strip():
                     kind = "jsonl"  # a .json file holding JSON Lines: stream it
             if kind == "jsonl":
-                yield from _read_jsonl(f, name, ctx)
+                yield from _read_jsonl(f, name, ctx, ident)
                 return
             if regular and kind == "txt" and ctx.oversize == "error" and info.st_size > 4 * ctx.max_text_chars + 4:
                 raise SourceProblem(f"text too long: {info.st_size:,} bytes, over the {ctx.max_text_chars:,} "
@@ -245,7 +253,7 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
         why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         yield name, SourceProblem(f"cannot read it: {why}")
         return
-    yield from _read_document(data, name, kind, ctx, declared=None, url=None)
+    yield from _read_document(data, name, kind, ctx, declared=None, url=None, ident=ident)
 
 
 def _open(path: Path, gzipped: bool) -> io.BufferedReader:
@@ -272,9 +280,10 @@ def _line_cap(ctx: _Context) -> int:
     return 6 * ctx.max_text_chars + 64 * 1024
 
 
-def _read_jsonl(f, name: str, ctx: _Context) -> _Read:
+def _read_jsonl(f, name: str, ctx: _Context, ident: str) -> _Read:
     count = 0
-    for item in iter_json_lines(capped_lines(f, _line_cap(ctx)), name=name, field_map=ctx.field_map):
+    for item in iter_json_lines(capped_lines(f, _line_cap(ctx)), name=name, field_map=ctx.field_map,
+                                id_prefix=ident):
         count += 1
         yield item
     if not count:
@@ -282,8 +291,10 @@ def _read_jsonl(f, name: str, ctx: _Context) -> _Read:
 
 
 def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared: str | None,
-                   url: str | None, feed_item=None) -> _Read:
-    """One document's bytes, already fetched or read, through the reader for `kind`."""
+                   url: str | None, feed_item=None, ident: str | None = None) -> _Read:
+    """One document's bytes, already fetched or read, through the reader for `kind`.
+    `ident` is the article id of a file (its real path), `name` how messages call it."""
+    ident = ident or name
     try:
         if not data.strip():
             raise SourceProblem("empty: no text in it")
@@ -296,13 +307,14 @@ def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared
             yield from _read_feed(data, name, ctx, base_url=url)
             return
         if kind == "jsonl":
-            yield from iter_json_lines(data.splitlines(), name=name, field_map=ctx.field_map)
+            yield from iter_json_lines(data.splitlines(), name=name, field_map=ctx.field_map,
+                                       id_prefix=ident)
             return
         text, encoding = decode_bytes(data, declared if kind != "html" else
                                       declared or html_declared_charset(data))
         extra = {"encoding": encoding} if encoding not in ("utf-8", "ascii") else {}
         if kind == "json":
-            yield from iter_json_document(text, name=name, field_map=ctx.field_map)
+            yield from iter_json_document(text, name=name, field_map=ctx.field_map, id_prefix=ident)
             return
         item_date = feed_item.published if feed_item else None
         item_title = feed_item.title if feed_item else None
@@ -311,13 +323,13 @@ def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared
         if kind == "html":
             from kg.sources.html_page import article_from_html
 
-            yield name, article_from_html(text, id=None if url else name, url=url,
+            yield name, article_from_html(text, id=None if url else ident, url=url,
                                           published=item_date or ctx.published, title=item_title,
                                           extra=extra)
             return
         from kg.sources.text_file import article_from_text
 
-        article = article_from_text(text, id=url or name, url=url,
+        article = article_from_text(text, id=url or ident, url=url,
                                     published=item_date or ctx.published, extra=extra)
         if item_title and not article.title:
             article = dataclasses.replace(article, title=item_title)

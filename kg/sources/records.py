@@ -109,9 +109,10 @@ def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str
     )
 
 
-def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, field_map: dict[str, str]
-                    ) -> Iterator[tuple[str, Article | SourceProblem]]:
-    """(input name, Article or problem) per non-blank line, reading one line at a time."""
+def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, field_map: dict[str, str],
+                    id_prefix: str | None = None) -> Iterator[tuple[str, Article | SourceProblem]]:
+    """(input name, Article or problem) per non-blank line, reading one line at a time.
+    A record with neither id nor url is "<id_prefix>:<line>" (id_prefix: the file's real path)."""
     for n, line in enumerate(lines, start=1):
         where = f"{name} line {n}"
         if isinstance(line, OversizedLine):
@@ -137,12 +138,12 @@ def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, 
             yield where, SourceProblem(f"broken JSON at column {exc.colno}: {exc.msg}")
             continue
         try:
-            yield where, article_from_record(obj, field_map=field_map, fallback_id=f"{name}:{n}")
+            yield where, article_from_record(obj, field_map=field_map, fallback_id=f"{id_prefix or name}:{n}")
         except SourceProblem as problem:
             yield where, problem
 
 
-def iter_json_document(text: str, *, name: str, field_map: dict[str, str]
+def iter_json_document(text: str, *, name: str, field_map: dict[str, str], id_prefix: str | None = None
                        ) -> Iterator[tuple[str, Article | SourceProblem]]:
     """A .json file: one article object, or a list of them (items named "item N")."""
     try:
@@ -156,11 +157,11 @@ def iter_json_document(text: str, *, name: str, field_map: dict[str, str]
         for n, obj in enumerate(doc, start=1):
             try:
                 yield f"{name} item {n}", article_from_record(obj, field_map=field_map,
-                                                               fallback_id=f"{name}:{n}")
+                                                               fallback_id=f"{id_prefix or name}:{n}")
             except SourceProblem as problem:
                 yield f"{name} item {n}", problem
         return
     try:
-        yield name, article_from_record(doc, field_map=field_map, fallback_id=name)
+        yield name, article_from_record(doc, field_map=field_map, fallback_id=id_prefix or name)
     except SourceProblem as problem:
         yield name, problem
