@@ -213,7 +213,7 @@ def test_absolute_path_inside_cwd_is_named_relative_but_identified_by_real_path(
     [a] = run([in_tmp / "abs.txt"])
     assert a.id == real("abs.txt")
     [err] = run([in_tmp / "abs.txt"], fmt="json")
-    assert err.input == "abs.txt"  # messages keep the short name
+    assert err.input.startswith("abs.txt line 1, column 1")  # messages keep the short name
 
 
 def test_stdin_json_lines(tmp_path):
@@ -222,7 +222,7 @@ def test_stdin_json_lines(tmp_path):
     items = run(["-"], stdin=stream)
     assert [a.id for a in articles(items)] == ["s1", "s2"]
     [err] = errors(items)
-    assert err.input == "stdin line 3" and "broken JSON" in err.reason
+    assert err.input == "stdin line 3, column 2" and "broken JSON" in err.reason
 
 
 def test_stdin_plain_text_first_line_title(tmp_path):
@@ -263,7 +263,7 @@ def test_bad_inputs_each_give_one_clear_error_and_good_ones_still_come_out(in_tm
     assert "binary" in got["nul.txt"]
     assert "no article text" in got["empty.html"]
     assert "no such file or directory" in got["missing.txt"]
-    assert "broken JSON" in got["mixed.jsonl line 2"]
+    assert got["mixed.jsonl line 2, column 22"].startswith("unterminated string (broken JSON")
     assert "no 'text' field" in got["mixed.jsonl line 3"] and "id, title" in got["mixed.jsonl line 3"]
     assert "bad published date '12/09/2019'" in got["mixed.jsonl line 4"] and "YYYY-MM-DD" in got["mixed.jsonl line 4"]
     assert "no such day" in got["mixed.jsonl line 5"]
@@ -377,7 +377,7 @@ def test_stdin_broken_first_line_is_one_error_and_the_rest_streams():
     stream = io.StringIO('{"id": "s0", "text": \n' + json.dumps({"id": "s1", "text": EN_1}) + "\n")
     items = run(["-"], stdin=stream)
     assert [type(i).__name__ for i in items] == ["SourceError", "Article"]
-    assert items[0].input == "stdin line 1"
+    assert items[0].input.startswith("stdin line 1, column ")
 
 
 def test_stdin_pretty_json_html_empty_and_non_utf8():
@@ -404,3 +404,29 @@ def test_local_files_do_not_import_requests_or_trafilatura(in_tmp):
             "print(n, sorted(m for m in ('requests', 'trafilatura', 'feedparser', 'spacy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["2", "[]"]
+
+
+# --- messages name flags and places, not Python (issue 10 item 19) -------------------------------
+
+def test_a_broken_json_line_names_line_and_column_in_plain_words(in_tmp):
+    good = json.dumps({"id": "g", "text": EN_1})
+    lines = [good] * 6 + ['{"id": "x", "te\txt": "a"}', '{"id": "y", "text": "no end}', "{'id': 'z'}"]
+    (in_tmp / "corpus.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    got = {e.input: e.reason for e in errors(run(["corpus.jsonl"]))}
+    assert set(got) == {"corpus.jsonl line 7, column 16", "corpus.jsonl line 8, column 21",
+                        "corpus.jsonl line 9, column 2"}
+    assert got["corpus.jsonl line 7, column 16"].startswith("invalid control character in a string")
+    assert "\\t" in got["corpus.jsonl line 7, column 16"]
+    assert got["corpus.jsonl line 8, column 21"].startswith("unterminated string")
+    assert got["corpus.jsonl line 9, column 2"].startswith("expected a key in double quotes")
+    for reason in got.values():
+        assert "Invalid" not in reason and "Expecting" not in reason  # not Python's own words
+
+
+def test_an_over_long_article_names_the_truncate_flag(in_tmp):
+    (in_tmp / "long.txt").write_text("Long\n" + EN_1 * 20, "utf-8")
+    jsonl(in_tmp / "long.jsonl", [{"id": "l", "text": EN_1 * 20}])
+    items = run(["long.txt", "long.jsonl"], max_text_chars=1000)
+    assert len(errors(items)) == 2
+    for e in errors(items):
+        assert "--truncate" in e.reason and "oversize" not in e.reason

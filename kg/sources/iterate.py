@@ -125,8 +125,8 @@ def _finish(name: str, thing: Article | SourceProblem, ctx: _Context) -> SourceI
     if len(article.text) > ctx.max_text_chars:
         if ctx.oversize == "error":
             return SourceError(name, f"text too long: {len(article.text):,} characters, over the "
-                                     f"{ctx.max_text_chars:,} cap; split it into articles, or allow "
-                                     f"truncation (oversize='truncate')")
+                                     f"{ctx.max_text_chars:,} cap; split it into articles, or pass "
+                                     f"--truncate to keep its start")
         article = _truncate(article, ctx.max_text_chars)
     if ctx.check_language:
         guess = guess_language(article.text)
@@ -241,7 +241,7 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
                 return
             if regular and kind == "txt" and ctx.oversize == "error" and info.st_size > 4 * ctx.max_text_chars + 4:
                 raise SourceProblem(f"text too long: {info.st_size:,} bytes, over the {ctx.max_text_chars:,} "
-                                    f"character cap; split it, or allow truncation (oversize='truncate')")
+                                    f"character cap; split it, or pass --truncate to keep its start")
             data = f.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
                 hint = "; convert it to JSON Lines, one article a line" if kind == "json" else "; split it"
