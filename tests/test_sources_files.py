@@ -430,3 +430,18 @@ def test_an_over_long_article_names_the_truncate_flag(in_tmp):
     assert len(errors(items)) == 2
     for e in errors(items):
         assert "--truncate" in e.reason and "oversize" not in e.reason
+
+
+# --- undecodable text is judged by its content, not its first bytes (issue 10 item 18) ----------
+
+def test_bytes_ff_fe_do_not_make_a_file_utf16(in_tmp):
+    text = "Café talks in Kessel\n" + EN_1
+    data = b"\xff\xfe" + text.encode("cp1252")
+    (in_tmp / "latin.txt").write_bytes(data if len(data) % 2 == 0 else data + b" ")  # even: UTF-16 "decodes" it
+    (in_tmp / "junk.txt").write_bytes(b"\xff\xfe" + bytes(range(1, 256)) * 8)
+    (in_tmp / "real16.txt").write_text("Ferry talks\n" + EN_2, "utf-16")
+    latin, junk, real16 = run(["latin.txt", "junk.txt", "real16.txt"], check_language=False)
+    assert isinstance(latin, Article) and EN_1 in latin.text and "Café talks" in latin.title
+    assert not latin.extra["encoding"].startswith("utf")
+    assert isinstance(junk, SourceError) and "cannot decode" in junk.reason and "FF FE" in junk.reason
+    assert isinstance(real16, Article) and real16.title == "Ferry talks" and real16.text == EN_2
