@@ -130,16 +130,22 @@ def _shut(sock: socket.socket) -> None:
         pass
 
 
-class _WatchedHTTPConnection(HTTPConnection):
-    def getresponse(self):  # type: ignore[override]
+class _Watched:
+    """Hands the connection's socket to the running fetch's deadline once the request is sent."""
+
+    def getresponse(self):
         deadline = getattr(_current, "deadline", None)
         if deadline is not None:
-            deadline.watch(self.sock)   # the request is sent: from here on we wait for the server
-        return super().getresponse()
+            deadline.watch(self.sock)  # type: ignore[attr-defined]
+        return super().getresponse()  # type: ignore[misc]
 
 
-class _WatchedHTTPSConnection(HTTPSConnection):
-    getresponse = _WatchedHTTPConnection.getresponse  # type: ignore[assignment]
+class _WatchedHTTPConnection(_Watched, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, HTTPSConnection):
+    pass
 
 
 class _WatchedHTTPPool(HTTPConnectionPool):
