@@ -32,7 +32,8 @@ class IngestError(RuntimeError):
 class IngestEvent:
     """What the loop tells the caller as it goes (for progress bars and logs)."""
 
-    kind: str            # "parsed" (extracted, not yet stored), "ingested", "replaced", "unchanged", "skipped", "failed"
+    kind: str            # "parsed" (extracted, not yet stored), "ingested", "replaced", "unchanged",
+                         # "skipped", "failed"
     input: str           # article id, file, line or URL
     message: str = ""
 

@@ -245,8 +245,8 @@ class Fetcher:
             if left <= 0:
                 raise self._over_deadline()
             try:
-                resp = self._session.get(url, timeout=(min(opts.connect_timeout, left), min(opts.read_timeout, left)),
-                                         stream=True, allow_redirects=True)
+                timeout = (min(opts.connect_timeout, left), min(opts.read_timeout, left))
+                resp = self._session.get(url, timeout=timeout, stream=True, allow_redirects=True)
             except requests.exceptions.TooManyRedirects:
                 raise SourceProblem(f"more than {opts.max_redirects} redirects (a redirect loop?); "
                                     f"open the URL in a browser to see where it leads") from None

@@ -98,6 +98,8 @@ def _joined(sample: str, left: re.Match, right: re.Match) -> bool:
 
 def _other_script(sample: str) -> str | None:
     """The main non-Latin script ("Cyrillic") when most letters are not Latin, else None."""
+    if sample.isascii():
+        return None
     scripts: Counter[str] = Counter()
     scripts["LATIN"] = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
     for ch in sample:
