@@ -157,7 +157,7 @@ def test_jsonl_field_map_for_other_dataset_shapes(in_tmp):
     [a] = run(["other.jsonl"], field_map={"id": "doc_id", "text": "body", "published": "date",
                                           "publisher": "meta.site"})
     assert (a.id, a.published, a.publisher) == ("7", date(2020, 2, 2), "Courier")
-    with pytest.raises(ValueError, match="not an article field"):
+    with pytest.raises(ValueError, match="--field: .* not an article field"):
         iter_articles(["other.jsonl"], field_map={"body": "text"})
 
 
@@ -265,6 +265,7 @@ def test_bad_inputs_each_give_one_clear_error_and_good_ones_still_come_out(in_tm
     assert "no such file or directory" in got["missing.txt"]
     assert got["mixed.jsonl line 2, column 22"].startswith("unterminated string (broken JSON")
     assert "no 'text' field" in got["mixed.jsonl line 3"] and "id, title" in got["mixed.jsonl line 3"]
+    assert "--field text=KEY" in got["mixed.jsonl line 3"]
     assert "bad published date '12/09/2019'" in got["mixed.jsonl line 4"] and "YYYY-MM-DD" in got["mixed.jsonl line 4"]
     assert "no such day" in got["mixed.jsonl line 5"]
     assert "empty" in got["mixed.jsonl line 6"]

@@ -51,10 +51,10 @@ def check_field_map(field_map: dict[str, str] | None) -> dict[str, str]:
     field_map = dict(field_map or {})
     for ours, theirs in field_map.items():
         if ours not in FIELDS:
-            raise ValueError(f"field map: {ours!r} is not an article field; map one of "
-                             f"{', '.join(FIELDS)} to a key of your data, e.g. text=body")
+            raise ValueError(f"--field: {ours!r} is not an article field; map one of "
+                             f"{', '.join(FIELDS)} to a key of your data, e.g. --field text=body")
         if not isinstance(theirs, str) or not theirs:
-            raise ValueError(f"field map: {ours!r} must name a key of your data, got {theirs!r}")
+            raise ValueError(f"--field: {ours!r} must name a key of your data, got {theirs!r}")
     return field_map
 
 
@@ -91,7 +91,7 @@ def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str
     text = _lookup(obj, key["text"])
     if text is None:
         keys = ", ".join(list(obj)[:12]) or "none"
-        hint = "" if "text" in field_map else f"; if the text is under another key, map it (text=KEY)"
+        hint = "" if "text" in field_map else "; if the text is under another key, map it: --field text=KEY"
         raise SourceProblem(f"no {key['text']!r} field (keys present: {keys}){hint}")
     if not isinstance(text, str):
         raise SourceProblem(f"field {key['text']!r} is a {type(text).__name__}, expected a string")
