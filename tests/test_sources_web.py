@@ -336,7 +336,7 @@ def test_a_trickling_server_is_cut_off_at_the_total_timeout():
             took = time.monotonic() - started
             assert isinstance(err, SourceError), path
             assert "timed out" in err.reason and "1.5 s limit" in err.reason and "--timeout" in err.reason, err
-            assert 1.4 < took < 3.0, (path, took)
+            assert 1.4 < took < 5.0, (path, took)  # the server would go on for over half an hour
 
 
 def test_retries_stop_at_the_total_timeout():
@@ -346,7 +346,7 @@ def test_retries_stop_at_the_total_timeout():
         started = time.monotonic()
         [err] = run([s.url("/down")], fetch_options=stubborn)
     assert "1 s limit" in err.reason and "waits between retries" in err.reason
-    assert time.monotonic() - started < 1.5 and s.hits["/down"] < 6
+    assert time.monotonic() - started < 3.0 and s.hits["/down"] < 6
 
 
 def test_the_timeout_flag_sets_the_total_and_the_socket_timeouts():
@@ -372,6 +372,13 @@ def test_kg_ingest_takes_max_bytes_and_timeout_and_says_so(tmp_path):
         slow = kg(s.url("/trickle"), "--timeout", "1")
         took = time.monotonic() - started
     assert small.exit_code == 1 and "too large" in small.output and "--max-bytes" in small.output
-    assert slow.exit_code == 1 and "1 s limit for one URL" in slow.output and took < 15
+    assert slow.exit_code == 1 and "1 s limit for one URL" in slow.output and took < 30
     help_text = CliRunner().invoke(cli, ["ingest", "--help"]).output
     assert "--max-bytes" in help_text and "in all" in help_text
+
+
+def test_the_pause_between_requests_to_one_host_is_not_the_urls_time():
+    polite = FetchOptions(read_timeout=1.0, total_timeout=0.8, retries=0, min_interval=1.0)
+    with serve({"/a": page(html("Harrow meets Reed", P1, P2)), "/b": page(html("Road talks", P2, P3))}) as s:
+        items = run([s.url("/a"), s.url("/b")], fetch_options=polite)
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]  # /b waited 1 s, then had 0.8 s

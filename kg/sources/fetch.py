@@ -214,6 +214,7 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise SourceProblem("not an http(s) URL; write it in full, e.g. https://example.org/page")
+        self._wait_turn(parts.hostname)  # the polite pause before the first request is not the URL's time
         deadline = self._clock() + self.options.total_timeout
         with _Deadline(self.options.total_timeout) as timer:
             try:
@@ -240,7 +241,8 @@ class Fetcher:
         opts = self.options
         attempt = 0
         while True:
-            self._wait_turn(host)
+            if attempt:
+                self._wait_turn(host)
             left = deadline - self._clock()
             if left <= 0:
                 raise self._over_deadline()
