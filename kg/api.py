@@ -64,10 +64,13 @@ def count_articles(inputs: Sequence[str], glob: str | None = None) -> int | None
 
 def fetch_options(timeout: float | None = None, retries: int | None = None,
                   rate: float | None = None, max_bytes: int | None = None):
-    """FetchOptions for URLs and feeds, defaults where a value is None (see kg.sources.FetchOptions)."""
+    """FetchOptions for URLs and feeds, defaults where a value is None (see kg.sources.FetchOptions).
+    `timeout` is the most one URL may take in all, and so also the longest silence allowed."""
     from kg.sources import FetchOptions
 
-    given = {"read_timeout": timeout, "retries": retries, "min_interval": rate, "max_bytes": max_bytes}
+    connect = None if timeout is None else min(timeout, FetchOptions.connect_timeout)
+    given = {"total_timeout": timeout, "read_timeout": timeout, "connect_timeout": connect,
+             "retries": retries, "min_interval": rate, "max_bytes": max_bytes}
     return FetchOptions(**{k: v for k, v in given.items() if v is not None})
 
 

@@ -109,7 +109,7 @@ class Progress:
             self.clear()
             if event.kind == "failed" or not self.quiet:
                 click.echo(f"{event.kind}: {event.message}", err=True)
-        if event.kind == "ingested":
+        if event.kind in ("ingested", "replaced"):
             return  # counted when parsed; stored a batch at a time
         self.done += 1
         if self.quiet:
@@ -163,13 +163,17 @@ def _field_map(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--shard", metavar="I/N", help="Only the I-th of N deterministic shares (by article id).")
 @click.option("--any-language", is_flag=True, help="Do not skip articles that look non-English.")
 @click.option("--truncate", is_flag=True, help="Cut over-long articles instead of refusing them.")
-@click.option("--timeout", type=float, help="URLs: seconds of silence before giving up (default 20).")
+@click.option("--timeout", type=float, metavar="SECONDS",
+              help="URLs: the most one URL may take in all, retries included, and the longest silence "
+                   "(default 60 in all, 20 of silence).")
+@click.option("--max-bytes", type=click.IntRange(min=1), metavar="BYTES",
+              help="URLs: the largest page to download (default 5242880, 5 MB).")
 @click.option("--retries", type=int, help="URLs: attempts after a 429 or 5xx (default 3).")
 @click.option("--rate", type=float, metavar="SECONDS", help="URLs: least time between two requests to one host (default 1).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, shard, any_language, truncate,
-           timeout, retries, rate, quiet):
+           timeout, max_bytes, retries, rate, quiet):
     """Extract facts from articles and store them.
 
     Takes .txt files (first line is the title), .html pages, .json/.jsonl
@@ -187,7 +191,8 @@ def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, sha
     with _open(ctx) as store:
         report = _run(api.ingest, store, list(inputs), fmt=fmt, glob=glob, field_map=field_map,
                       published=published, workers=workers, model=model, force=force, shard=shard,
-                      fetch_options=api.fetch_options(timeout=timeout, retries=retries, rate=rate),
+                      fetch_options=api.fetch_options(timeout=timeout, retries=retries, rate=rate,
+                                                      max_bytes=max_bytes),
                       check_language=not any_language, truncate=truncate,
                       stdin=sys.stdin, on_event=progress)
     progress.clear()

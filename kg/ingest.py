@@ -32,7 +32,8 @@ class IngestError(RuntimeError):
 class IngestEvent:
     """What the loop tells the caller as it goes (for progress bars and logs)."""
 
-    kind: str            # "parsed" (extracted, not yet stored), "ingested", "unchanged", "skipped", "failed"
+    kind: str            # "parsed" (extracted, not yet stored), "ingested", "replaced", "unchanged",
+                         # "skipped", "failed"
     input: str           # article id, file, line or URL
     message: str = ""
 
@@ -40,6 +41,7 @@ class IngestEvent:
 @dataclass
 class IngestReport:
     ingested: int = 0
+    replaced: int = 0    # stored before with other content: the new graph replaced the old
     unchanged: int = 0
     skipped: int = 0
     failed: int = 0
@@ -52,8 +54,8 @@ class IngestReport:
         return self.failed == 0
 
     def summary(self) -> str:
-        return (f"{self.ingested} ingested, {self.unchanged} unchanged, {self.skipped} skipped, "
-                f"{self.failed} failed in {self.seconds:.1f}s")
+        return (f"{self.ingested} ingested, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{self.skipped} skipped, {self.failed} failed in {self.seconds:.1f}s")
 
 
 def parse_shard(spec: str) -> tuple[int, int]:
@@ -176,13 +178,17 @@ def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | No
                 continue
             if not in_shard(item.id, shard):
                 continue
-            if not force and store.stored_hash(str(article_iri(item.id))) == item.content_hash:
+            stored = store.stored_hash(str(article_iri(item.id)))
+            if not force and stored == item.content_hash:
                 note("unchanged", item.id)
                 continue
+            if stored is not None and stored != item.content_hash:
+                replacing.add(item.id)
             yield item
 
     pending: list[tuple[str, object]] = []
     pending_articles: list[Article] = []
+    replacing: set[str] = set()  # ids of stored articles whose content changed
 
     def flush() -> None:
         if not pending:
@@ -194,7 +200,8 @@ def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | No
                 note("failed", article.id, f"{article.id}: not stored: {exc}")
         else:
             for article in pending_articles:
-                note("ingested", article.id)
+                note("replaced" if article.id in replacing else "ingested", article.id)
+                replacing.discard(article.id)
         pending.clear()
         pending_articles.clear()
 

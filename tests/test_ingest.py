@@ -51,7 +51,7 @@ def test_a_changed_article_replaces_its_graph(tmp_path, folder):
         api.ingest(store, [str(folder)])
         (folder / "a0.txt").write_text("Talks in Oslo\n\nPrime Minister Jonas Lund met President Paulo Reis in Oslo.\n")
         again = api.ingest(store, [str(folder)])
-        assert (again.ingested, again.unchanged) == (1, len(TEXTS) - 1)
+        assert (again.ingested, again.replaced, again.unchanged) == (0, 1, len(TEXTS) - 1)
         met = json.loads(api.query(store, "who-met", fmt="json", person="Jonas Lund"))["results"]["bindings"]
         assert {row["otherName"]["value"] for row in met} == {"Paulo Reis"}
 

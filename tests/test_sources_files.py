@@ -51,6 +51,11 @@ def run(inputs, **kw) -> list:
     return list(iter_articles([str(i) for i in inputs], **kw))
 
 
+def real(path) -> str:
+    """A file's article id: its resolved absolute path."""
+    return str(Path(path).resolve())
+
+
 def articles(items) -> list[Article]:
     return [i for i in items if isinstance(i, Article)]
 
@@ -72,14 +77,14 @@ def in_tmp(tmp_path, monkeypatch):
 
 # --- good inputs, each kind ------------------------------------------------------------------
 
-def test_text_file_first_line_is_title_and_id_is_relative_path(in_tmp):
+def test_text_file_first_line_is_title_and_id_is_its_real_path(in_tmp):
     (in_tmp / "news").mkdir()
     p = in_tmp / "news" / "vale.txt"
     p.write_text(f"\n  Vale meets Sudonian minister\n\n{EN_1}\n\n{EN_2}\n", "utf-8")
     [a] = run([p], published=date(2021, 3, 5))
     assert a.title == "Vale meets Sudonian minister"
     assert a.text.startswith("The prime minister") and a.text.endswith("winter.")
-    assert a.id == "news/vale.txt"
+    assert a.id == real("news/vale.txt")
     assert a.published == date(2021, 3, 5)
     assert a.language == "en"
 
@@ -110,7 +115,7 @@ def test_html_file_main_text_without_boilerplate_and_metadata(in_tmp):
     assert a.url == "https://courier.example/politics/norland-sudonia-ferries"
     assert a.author == "Lena Brook"
     assert a.publisher == "The Kessel Courier"
-    assert a.id == "page.html"
+    assert a.id == a.url  # the page names its canonical URL: that is the article, wherever it was read
 
 
 def test_html_file_without_date_takes_published_param(in_tmp):
@@ -144,7 +149,7 @@ def test_jsonl_documented_fields_and_id_fallbacks(in_tmp):
     assert (a1.id, a1.url, a1.title, a1.published) == ("a/1", "https://x.example/1", "One", date(2019, 9, 12))
     assert a1.source == "https://x.example/1"
     assert a2.id == "https://x.example/2" and a2.published is None
-    assert a3.id == "c.jsonl:3" and a3.published == date(2019, 9, 12)
+    assert a3.id == real("c.jsonl") + ":3" and a3.published == date(2019, 9, 12)
 
 
 def test_jsonl_field_map_for_other_dataset_shapes(in_tmp):
@@ -152,7 +157,7 @@ def test_jsonl_field_map_for_other_dataset_shapes(in_tmp):
     [a] = run(["other.jsonl"], field_map={"id": "doc_id", "text": "body", "published": "date",
                                           "publisher": "meta.site"})
     assert (a.id, a.published, a.publisher) == ("7", date(2020, 2, 2), "Courier")
-    with pytest.raises(ValueError, match="not an article field"):
+    with pytest.raises(ValueError, match="--field: .* not an article field"):
         iter_articles(["other.jsonl"], field_map={"body": "text"})
 
 
@@ -197,16 +202,18 @@ def test_folder_is_walked_recursively_sorted_with_glob(in_tmp):
     (d / "notes.docx.tmp").write_text("not an article", "utf-8")
     (d / ".hidden" / "x.txt").write_text("Hidden\n" + EN_1, "utf-8")
     items = run(["corpus"])
-    assert [a.id for a in items] == ["corpus/0.html", "corpus/a/1.txt", "corpus/b/2.txt"]
-    assert [a.id for a in run(["corpus"], glob="*.txt")] == ["corpus/a/1.txt", "corpus/b/2.txt"]
+    assert [a.id for a in items] == [items[0].url, real("corpus/a/1.txt"), real("corpus/b/2.txt")]
+    assert [a.id for a in run(["corpus"], glob="*.txt")] == [real("corpus/a/1.txt"), real("corpus/b/2.txt")]
     [err] = run(["corpus"], glob="*.pdf")
     assert isinstance(err, SourceError) and err.input == "corpus" and "'*.pdf'" in err.reason
 
 
-def test_absolute_path_inside_cwd_gets_relative_id(in_tmp):
+def test_absolute_path_inside_cwd_is_named_relative_but_identified_by_real_path(in_tmp):
     (in_tmp / "abs.txt").write_text("Abs\n" + EN_1, "utf-8")
     [a] = run([in_tmp / "abs.txt"])
-    assert a.id == "abs.txt"
+    assert a.id == real("abs.txt")
+    [err] = run([in_tmp / "abs.txt"], fmt="json")
+    assert err.input.startswith("abs.txt line 1, column 1")  # messages keep the short name
 
 
 def test_stdin_json_lines(tmp_path):
@@ -215,7 +222,7 @@ def test_stdin_json_lines(tmp_path):
     items = run(["-"], stdin=stream)
     assert [a.id for a in articles(items)] == ["s1", "s2"]
     [err] = errors(items)
-    assert err.input == "stdin line 3" and "broken JSON" in err.reason
+    assert err.input == "stdin line 3, column 2" and "broken JSON" in err.reason
 
 
 def test_stdin_plain_text_first_line_title(tmp_path):
@@ -247,7 +254,7 @@ def test_bad_inputs_each_give_one_clear_error_and_good_ones_still_come_out(in_tm
     ])
     items = run(["good.txt", "empty.txt", "blank.txt", "image.txt", "nul.txt", "empty.html",
                  "missing.txt", "mixed.jsonl"])
-    assert [a.id for a in articles(items)] == ["good.txt", "j1", "j7"]
+    assert [a.id for a in articles(items)] == [real("good.txt"), "j1", "j7"]
     got = {e.input: e.reason for e in errors(items)}
     assert len(got) == len(errors(items)) == 11
     assert got["empty.txt"] == "empty file"
@@ -256,8 +263,9 @@ def test_bad_inputs_each_give_one_clear_error_and_good_ones_still_come_out(in_tm
     assert "binary" in got["nul.txt"]
     assert "no article text" in got["empty.html"]
     assert "no such file or directory" in got["missing.txt"]
-    assert "broken JSON" in got["mixed.jsonl line 2"]
+    assert got["mixed.jsonl line 2, column 22"].startswith("unterminated string (broken JSON")
     assert "no 'text' field" in got["mixed.jsonl line 3"] and "id, title" in got["mixed.jsonl line 3"]
+    assert "--field text=KEY" in got["mixed.jsonl line 3"]
     assert "bad published date '12/09/2019'" in got["mixed.jsonl line 4"] and "YYYY-MM-DD" in got["mixed.jsonl line 4"]
     assert "no such day" in got["mixed.jsonl line 5"]
     assert "empty" in got["mixed.jsonl line 6"]
@@ -347,9 +355,9 @@ def test_non_english_article_is_skipped_not_failed(in_tmp):
     assert isinstance(skipped, SkippedArticle) and skipped.skipped
     assert skipped.input == "de.txt" and "not English" in skipped.reason and "German" in skipped.reason
     assert str(skipped).startswith("de.txt: skipped: not English")
-    assert isinstance(kept, Article) and kept.id == "en.txt"
+    assert isinstance(kept, Article) and kept.id == real("en.txt")
     [kept_de, _] = run(["de.txt", "en.txt"], check_language=False)
-    assert isinstance(kept_de, Article) and kept_de.id == "de.txt"
+    assert isinstance(kept_de, Article) and kept_de.id == real("de.txt")
 
 
 def test_format_override_reads_an_unknown_extension(in_tmp):
@@ -370,7 +378,7 @@ def test_stdin_broken_first_line_is_one_error_and_the_rest_streams():
     stream = io.StringIO('{"id": "s0", "text": \n' + json.dumps({"id": "s1", "text": EN_1}) + "\n")
     items = run(["-"], stdin=stream)
     assert [type(i).__name__ for i in items] == ["SourceError", "Article"]
-    assert items[0].input == "stdin line 1"
+    assert items[0].input.startswith("stdin line 1, column ")
 
 
 def test_stdin_pretty_json_html_empty_and_non_utf8():
@@ -378,7 +386,7 @@ def test_stdin_pretty_json_html_empty_and_non_utf8():
     [a] = run(["-"], stdin=io.StringIO(pretty))
     assert a.id == "p1"
     [h] = run(["-"], stdin=io.StringIO(HTML_PAGE))
-    assert h.title == "Norland and Sudonia talk ferries" and h.id.startswith("stdin:")
+    assert h.title == "Norland and Sudonia talk ferries" and h.id == h.url  # its canonical URL
     [empty] = run(["-"], stdin=io.StringIO("\n\n"))
     assert isinstance(empty, SourceError) and empty.input == "stdin" and "empty" in empty.reason
     latin = io.TextIOWrapper(io.BytesIO(("Caf\u00e9\n" + EN_1).encode("latin-1")), encoding="utf-8")
@@ -397,3 +405,44 @@ def test_local_files_do_not_import_requests_or_trafilatura(in_tmp):
             "print(n, sorted(m for m in ('requests', 'trafilatura', 'feedparser', 'spacy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["2", "[]"]
+
+
+# --- messages name flags and places, not Python (issue 10 item 19) -------------------------------
+
+def test_a_broken_json_line_names_line_and_column_in_plain_words(in_tmp):
+    good = json.dumps({"id": "g", "text": EN_1})
+    lines = [good] * 6 + ['{"id": "x", "te\txt": "a"}', '{"id": "y", "text": "no end}', "{'id': 'z'}"]
+    (in_tmp / "corpus.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    got = {e.input: e.reason for e in errors(run(["corpus.jsonl"]))}
+    assert set(got) == {"corpus.jsonl line 7, column 16", "corpus.jsonl line 8, column 21",
+                        "corpus.jsonl line 9, column 2"}
+    assert got["corpus.jsonl line 7, column 16"].startswith("invalid control character in a string")
+    assert "\\t" in got["corpus.jsonl line 7, column 16"]
+    assert got["corpus.jsonl line 8, column 21"].startswith("unterminated string")
+    assert got["corpus.jsonl line 9, column 2"].startswith("expected a key in double quotes")
+    for reason in got.values():
+        assert "Invalid" not in reason and "Expecting" not in reason  # not Python's own words
+
+
+def test_an_over_long_article_names_the_truncate_flag(in_tmp):
+    (in_tmp / "long.txt").write_text("Long\n" + EN_1 * 20, "utf-8")
+    jsonl(in_tmp / "long.jsonl", [{"id": "l", "text": EN_1 * 20}])
+    items = run(["long.txt", "long.jsonl"], max_text_chars=1000)
+    assert len(errors(items)) == 2
+    for e in errors(items):
+        assert "--truncate" in e.reason and "oversize" not in e.reason
+
+
+# --- undecodable text is judged by its content, not its first bytes (issue 10 item 18) ----------
+
+def test_bytes_ff_fe_do_not_make_a_file_utf16(in_tmp):
+    text = "Café talks in Kessel\n" + EN_1
+    data = b"\xff\xfe" + text.encode("cp1252")
+    (in_tmp / "latin.txt").write_bytes(data if len(data) % 2 == 0 else data + b" ")  # even: UTF-16 "decodes" it
+    (in_tmp / "junk.txt").write_bytes(b"\xff\xfe" + bytes(range(1, 256)) * 8)
+    (in_tmp / "real16.txt").write_text("Ferry talks\n" + EN_2, "utf-16")
+    latin, junk, real16 = run(["latin.txt", "junk.txt", "real16.txt"], check_language=False)
+    assert isinstance(latin, Article) and EN_1 in latin.text and "Café talks" in latin.title
+    assert not latin.extra["encoding"].startswith("utf")
+    assert isinstance(junk, SourceError) and "cannot decode" in junk.reason and "FF FE" in junk.reason
+    assert isinstance(real16, Article) and real16.title == "Ferry talks" and real16.text == EN_2

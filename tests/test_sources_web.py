@@ -206,9 +206,10 @@ def test_every_failure_is_one_error_and_good_pages_still_come_out(site):
               ("/missing", "/slow", "/loop-a", "/huge", "/huge-declared", "/down", "/ratelimited",
                "/octet", "/png-as-html", "/nav-only")}
     assert "HTTP 404" in reason["/missing"] and "check the URL" in reason["/missing"]
-    assert "timed out" in reason["/slow"] and "read_timeout" in reason["/slow"]
+    assert "timed out" in reason["/slow"] and "--timeout" in reason["/slow"]
     assert "redirect" in reason["/loop-a"]
     assert "too large" in reason["/huge"] and "stopped reading" in reason["/huge"]
+    assert "--max-bytes" in reason["/huge"] and "FetchOptions" not in reason["/huge"]
     assert "too large" in reason["/huge-declared"] and "not downloaded" in reason["/huge-declared"]
     assert "HTTP 503" in reason["/down"] and "2 retries" in reason["/down"]
     assert "retry after 30 s" in reason["/ratelimited"]
@@ -301,3 +302,83 @@ def test_not_a_feed_when_forced():
     with serve({"/page": page(html("Road talks continue", P2, P3))}) as s:
         [err] = run([s.url("/page")], fmt="feed")
     assert isinstance(err, SourceError) and "not an RSS or Atom feed" in err.reason
+
+
+# --- a total deadline per URL (issue 10 item 17) -------------------------------------------------
+
+def trickle(every: float, headers_too: bool = False):
+    """A server that never stops: 8 bytes every `every` seconds, far within any read timeout,
+    of the body (or, with headers_too, of the headers, before any body)."""
+    def handle(h) -> None:
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            if headers_too:
+                for _ in range(10_000):
+                    h.wfile.write(b"X-Slow: 1\r\n")
+                    h.wfile.flush()
+                    time.sleep(every)
+            h.wfile.write(b"Content-Type: text/html\r\n\r\n<p>")
+            for _ in range(10_000):
+                h.wfile.write(b"slow.... ")
+                h.wfile.flush()
+                time.sleep(every)
+        except OSError:
+            pass  # the client hung up: what the test wants
+    return handle
+
+
+def test_a_trickling_server_is_cut_off_at_the_total_timeout():
+    patient = FetchOptions(connect_timeout=1.0, read_timeout=2.0, total_timeout=1.5, retries=0, min_interval=0.0)
+    with serve({"/body": trickle(0.2), "/headers": trickle(0.2, headers_too=True)}) as s:
+        for path in ("/body", "/headers"):
+            started = time.monotonic()
+            [err] = run([s.url(path)], fetch_options=patient)
+            took = time.monotonic() - started
+            assert isinstance(err, SourceError), path
+            assert "timed out" in err.reason and "1.5 s limit" in err.reason and "--timeout" in err.reason, err
+            assert 1.4 < took < 5.0, (path, took)  # the server would go on for over half an hour
+
+
+def test_retries_stop_at_the_total_timeout():
+    stubborn = FetchOptions(connect_timeout=1.0, read_timeout=1.0, total_timeout=1.0, retries=5, backoff=0.4,
+                            max_wait=10.0, min_interval=0.0)
+    with serve({"/down": page("down", content_type="text/plain", status=503)}) as s:
+        started = time.monotonic()
+        [err] = run([s.url("/down")], fetch_options=stubborn)
+    assert "1 s limit" in err.reason and "waits between retries" in err.reason
+    assert time.monotonic() - started < 3.0 and s.hits["/down"] < 6
+
+
+def test_the_timeout_flag_sets_the_total_and_the_socket_timeouts():
+    from kg import api
+
+    opts = api.fetch_options(timeout=7)
+    assert (opts.total_timeout, opts.read_timeout, opts.connect_timeout) == (7, 7, 5)
+    assert api.fetch_options(timeout=2).connect_timeout == 2
+
+
+def test_kg_ingest_takes_max_bytes_and_timeout_and_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    def kg(*args):
+        return CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "ingest", *args, "--rate", "0",
+                                        "--retries", "0"], catch_exceptions=False)
+
+    with serve({"/article": page(html("Harrow meets Reed", P1, P2, P3)), "/trickle": trickle(0.2)}) as s:
+        small = kg(s.url("/article"), "--max-bytes", "500")
+        started = time.monotonic()
+        slow = kg(s.url("/trickle"), "--timeout", "1")
+        took = time.monotonic() - started
+    assert small.exit_code == 1 and "too large" in small.output and "--max-bytes" in small.output
+    assert slow.exit_code == 1 and "1 s limit for one URL" in slow.output and took < 30
+    help_text = CliRunner().invoke(cli, ["ingest", "--help"]).output
+    assert "--max-bytes" in help_text and "in all" in help_text
+
+
+def test_the_pause_between_requests_to_one_host_is_not_the_urls_time():
+    polite = FetchOptions(read_timeout=1.0, total_timeout=0.5, retries=0, min_interval=2.0)
+    with serve({"/a": page(html("Harrow meets Reed", P1, P2)), "/b": page(html("Road talks", P2, P3))}) as s:
+        items = run([s.url("/a"), s.url("/b")], fetch_options=polite)
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]  # /b waited its turn, then had 0.5 s

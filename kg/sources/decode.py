@@ -1,5 +1,11 @@
 """Bytes → text: refuse binary data, honour BOMs and declared charsets, else
-UTF-8, else whatever charset-normalizer finds; say so when nothing fits."""
+UTF-8, else whatever charset-normalizer finds; say so when nothing fits.
+
+A BOM or a declared charset is a claim, not proof: any even number of bytes
+"decodes" as UTF-16, and anything at all as Latin-1. So what such a decoding gives
+must read as text (charset-normalizer's mess ratio: 0 for real text in any script,
+well over 1 for bytes decoded with the wrong table) or the next guess is tried.
+Valid UTF-8 needs no such check: random bytes are almost never valid UTF-8."""
 from __future__ import annotations
 
 import codecs
@@ -27,6 +33,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\b\x1b")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 SNIFF_BYTES = 8192
+MAX_MESS = 0.2          # charset-normalizer's own cut-off between text and garbage
+MESS_SAMPLE_CHARS = 20_000
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -59,28 +67,37 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
+def reads_as_text(text: str) -> bool:
+    """Does `text` look like writing rather than bytes decoded with the wrong table?"""
+    from charset_normalizer.md import mess_ratio
+
+    return mess_ratio(text[:MESS_SAMPLE_CHARS], MAX_MESS) < MAX_MESS
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """(text, encoding used). Raises SourceProblem for binary or undecodable data."""
     kind = binary_kind(data)
     if kind:
         raise SourceProblem(f"not text: looks like {kind}")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError:
-                break
-    for enc in (_codec(declared), "utf-8"):
+    bom_enc = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    for enc in (bom_enc, _codec(declared), "utf-8"):
         if enc:
             try:
-                return data.decode(enc), enc
+                text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
+            if enc in ("utf-8", "utf-8-sig") or reads_as_text(text):
+                return text, enc
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 input
 
     best = from_bytes(data).best()
-    if best is not None and best.encoding:
+    if best is not None and best.encoding and reads_as_text(str(best)):
         return str(best), best.encoding
+    if bom_enc and bom_enc != "utf-8-sig":
+        raise SourceProblem(
+            f"cannot decode the text: it starts like {bom_enc.upper()} (bytes {data[:2].hex(' ').upper()}) "
+            f"but does not read as {bom_enc.upper()}, nor as text in any other encoding; if it is text, "
+            f"convert it to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)")
     where = "invalid bytes"
     try:
         data.decode("utf-8")

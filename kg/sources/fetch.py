@@ -3,9 +3,16 @@
 One `Fetcher` per batch keeps a connection pool and a per-host clock, so a feed
 of fifty links to one site is fetched at most one request per `min_interval`.
 Every failure raises SourceProblem with a one-line reason that says what to do.
+
+Timeouts: connect and read timeouts bound each wait on the socket, and a total
+deadline (`total_timeout`) bounds the whole fetch, retries included. A server that
+trickles a few bytes every few seconds never trips a read timeout, so the deadline
+is kept by a timer that shuts the connection's socket down when time is up,
+whether the fetch is waiting for headers or reading the body.
 """
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -15,6 +22,9 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from kg.sources.errors import SourceProblem
 from kg.sources.options import FetchOptions
@@ -72,6 +82,97 @@ def _connection_reason(exc: Exception, url: str) -> tuple[str, bool]:
     return f"connection to {where} failed: {first}", True
 
 
+# --- the total deadline --------------------------------------------------------------------------
+
+_current = threading.local()   # the _Deadline of the fetch running in this thread, if any
+
+
+class _Deadline:
+    """Shuts down the socket of the fetch in progress once `seconds` have passed."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        _current.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _current.deadline = None
+        with self._lock:
+            self._sock = None
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            if self.expired and sock is not None:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self._sock is not None:
+                _shut(self._sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    """Wake a blocked read with end-of-file. socket.socket's own shutdown, not SSLSocket's,
+    which would pull the TLS state from under the reading thread."""
+    try:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+class _Watched:
+    """Hands the connection's socket to the running fetch's deadline once the request is sent."""
+
+    def getresponse(self):
+        deadline = getattr(_current, "deadline", None)
+        if deadline is not None:
+            deadline.watch(self.sock)  # type: ignore[attr-defined]
+        return super().getresponse()  # type: ignore[misc]
+
+
+class _WatchedHTTPConnection(_Watched, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_Watched, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """requests' adapter, with connections the deadline timer can reach."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy, **kwargs):
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS pools bring their own connections
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+
 class Fetcher:
     """GET with timeouts, retries, a size cap, a content-type check and a per-host rate limit."""
 
@@ -82,6 +183,8 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._session = requests.Session()
+        for scheme in ("http://", "https://"):
+            self._session.mount(scheme, _WatchedAdapter())
         self._session.max_redirects = self.options.max_redirects
         self._session.headers.update({"User-Agent": self.options.user_agent, "Accept": ACCEPT})
         self._last: dict[str, float] = {}
@@ -107,23 +210,52 @@ class Fetcher:
             self._last[host] = self._clock()
 
     def get(self, url: str) -> Fetched:
-        opts = self.options
+        """The body at `url`, within `total_timeout` seconds in all, retries included."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise SourceProblem("not an http(s) URL; write it in full, e.g. https://example.org/page")
+        self._wait_turn(parts.hostname)  # the polite pause before the first request is not the URL's time
+        deadline = self._clock() + self.options.total_timeout
+        with _Deadline(self.options.total_timeout) as timer:
+            try:
+                fetched = self._get(url, parts.hostname, deadline)
+            except SourceProblem:
+                if timer.expired:
+                    raise self._over_deadline() from None
+                raise
+            if timer.expired:  # a body without a length just ends when the socket is shut
+                raise self._over_deadline()
+            return fetched
+
+    def _over_deadline(self, why: str = "") -> SourceProblem:
+        return SourceProblem(f"timed out: over the {self.options.total_timeout:g} s limit for one URL{why} "
+                             f"(a slow or trickling server; raise the limit with --timeout)")
+
+    def _pause(self, seconds: float, deadline: float) -> None:
+        """Wait before a retry, unless the wait would pass the deadline."""
+        if self._clock() + seconds > deadline:
+            raise self._over_deadline(", counting the waits between retries")
+        self._sleep(seconds)
+
+    def _get(self, url: str, host: str, deadline: float) -> Fetched:
+        opts = self.options
         attempt = 0
         while True:
-            self._wait_turn(parts.hostname)
+            if attempt:
+                self._wait_turn(host)
+            left = deadline - self._clock()
+            if left <= 0:
+                raise self._over_deadline()
             try:
-                resp = self._session.get(url, timeout=(opts.connect_timeout, opts.read_timeout),
-                                         stream=True, allow_redirects=True)
+                timeout = (min(opts.connect_timeout, left), min(opts.read_timeout, left))
+                resp = self._session.get(url, timeout=timeout, stream=True, allow_redirects=True)
             except requests.exceptions.TooManyRedirects:
                 raise SourceProblem(f"more than {opts.max_redirects} redirects (a redirect loop?); "
                                     f"open the URL in a browser to see where it leads") from None
             except requests.exceptions.ReadTimeout:
                 # The server is there but silent: asking again would only wait again.
                 raise SourceProblem(f"timed out: no answer within the {opts.read_timeout:g} s read "
-                                    f"timeout (raise FetchOptions.read_timeout for slow sites)") from None
+                                    f"timeout (raise it with --timeout for slow sites)") from None
             except requests.exceptions.ConnectTimeout:
                 reason, retry = f"timed out: could not connect within {opts.connect_timeout:g} s", True
             except requests.exceptions.SSLError as exc:
@@ -145,17 +277,17 @@ class Fetcher:
                         if wait > opts.max_wait:
                             raise SourceProblem(
                                 f"HTTP {status} {resp.reason}: the server asks to retry after {wait:g} s, "
-                                f"longer than FetchOptions.max_wait ({opts.max_wait:g} s); try later")
-                        self._sleep(wait)
+                                f"longer than kg waits ({opts.max_wait:g} s); try later")
+                        self._pause(wait, deadline)
                         attempt += 1
                         continue
                     if status >= 400:
                         raise SourceProblem(self._http_reason(resp, attempt))
-                    return self._read(resp)
+                    return self._read(resp, deadline)
             if not retry or attempt >= opts.retries:
                 tries = f" (after {attempt + 1} attempts)" if attempt else ""
                 raise SourceProblem(reason + tries)
-            self._sleep(min(opts.backoff * 2 ** attempt, opts.max_wait))
+            self._pause(min(opts.backoff * 2 ** attempt, opts.max_wait), deadline)
             attempt += 1
 
     @staticmethod
@@ -167,12 +299,12 @@ class Fetcher:
         if status in (401, 403):
             return f"{head}: the site refuses the request (a login, a paywall or a block on robots)"
         if status == 429:
-            return f"{head}: still rate-limited after {retries} retries; raise FetchOptions.min_interval"
+            return f"{head}: still rate-limited after {retries} retries; wait longer between requests (--rate)"
         if status >= 500:
             return f"{head}: server error, still failing after {retries} retries; try again later"
         return head
 
-    def _read(self, resp: requests.Response) -> Fetched:
+    def _read(self, resp: requests.Response, deadline: float) -> Fetched:
         opts = self.options
         content_type = resp.headers.get("Content-Type", "")
         media_type = content_type.split(";", 1)[0].strip().lower()
@@ -182,8 +314,7 @@ class Fetcher:
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > opts.max_bytes:
             raise SourceProblem(f"too large: {_mb(int(declared))}, over the {_mb(opts.max_bytes)} cap "
-                                f"(FetchOptions.max_bytes); not downloaded")
-        deadline = self._clock() + opts.total_timeout
+                                f"(--max-bytes raises it); not downloaded")
         chunks: list[bytes] = []
         size = 0
         try:
@@ -191,15 +322,14 @@ class Fetcher:
                 size += len(chunk)
                 if size > opts.max_bytes:
                     raise SourceProblem(f"too large: over the {_mb(opts.max_bytes)} cap "
-                                        f"(FetchOptions.max_bytes); stopped reading")
+                                        f"(--max-bytes raises it); stopped reading")
                 if self._clock() > deadline:
-                    raise SourceProblem(f"timed out: the download took over {opts.total_timeout:g} s "
-                                        f"(FetchOptions.total_timeout)")
+                    raise self._over_deadline()
                 chunks.append(chunk)
         except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             if "timed out" in str(exc).lower():
                 raise SourceProblem(f"timed out while reading the body (read timeout "
-                                    f"{opts.read_timeout:g} s)") from None
+                                    f"{opts.read_timeout:g} s; --timeout raises it)") from None
             raise SourceProblem(f"the connection broke while reading the body: "
                                 f"{str(exc).splitlines()[0][:200]}") from None
         charset = None

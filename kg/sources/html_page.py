@@ -31,7 +31,9 @@ def _usable_canonical(canonical: str | None) -> str | None:
 def article_from_html(html: str, *, id: str | None, url: str | None = None,
                       published: date | None = None, title: str | None = None,
                       extra: dict | None = None) -> Article:
-    """Extract an Article from a page. `id` None means "the page's URL".
+    """Extract an Article from a page. `id` None means "the page's URL". A canonical URL the
+    page states is its id in any case, so a page saved to a file and the same page fetched
+    from its URL are one article.
 
     `published` and `title` are fallbacks for pages that do not carry their own
     (a feed item's date and title, or the caller's --published).
@@ -61,7 +63,7 @@ def article_from_html(html: str, *, id: str | None, url: str | None = None,
     if url and page_url != url:
         info["fetched_url"] = url  # where we read it, when the page names another address
     return Article(
-        id=id or page_url or "",
+        id=canonical or id or page_url or "",
         text=text,
         title=page_title or title,
         url=page_url,

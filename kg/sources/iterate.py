@@ -34,7 +34,7 @@ from kg.article import Article
 from kg.sources.decode import SNIFF_BYTES, binary_kind, decode_bytes, html_declared_charset
 from kg.sources.detect import FORMATS, format_from_content_type, format_from_name, is_url, sniff_format
 from kg.sources.errors import SkippedArticle, SourceError, SourceProblem
-from kg.sources.language import MIN_WORDS, guess_language
+from kg.sources.language import guess_language
 from kg.sources.options import FetchOptions
 from kg.sources.records import capped_lines, check_field_map, iter_json_document, iter_json_lines
 
@@ -125,15 +125,15 @@ def _finish(name: str, thing: Article | SourceProblem, ctx: _Context) -> SourceI
     if len(article.text) > ctx.max_text_chars:
         if ctx.oversize == "error":
             return SourceError(name, f"text too long: {len(article.text):,} characters, over the "
-                                     f"{ctx.max_text_chars:,} cap; split it into articles, or allow "
-                                     f"truncation (oversize='truncate')")
+                                     f"{ctx.max_text_chars:,} cap; split it into articles, or pass "
+                                     f"--truncate to keep its start")
         article = _truncate(article, ctx.max_text_chars)
     if ctx.check_language:
         guess = guess_language(article.text)
-        if guess.words >= MIN_WORDS and guess.code != "en":
+        if guess.english is False:
             return SkippedArticle(name, f"not English (looks like {guess.name}: {guess.english_ratio:.0%} of "
                                         f"its words are English function words, against over 30% in "
-                                        f"English); turn the language check off to keep it")
+                                        f"English); pass --any-language to keep it")
         if guess.code == "en" and not article.language:
             article = dataclasses.replace(article, language="en")
     return article
@@ -183,6 +183,13 @@ def _read_input(raw: str, ctx: _Context) -> _Read:
     yield from _read_file(path, _display(path), ctx)
 
 
+def _identity(path: Path, regular: bool) -> str:
+    """A file's article id: its resolved absolute path, so `note.txt`, `./note.txt` and
+    `/abs/dir/note.txt` are one article and `note.txt` in another folder is another.
+    A pipe or device has no stable real path: it keeps the name as typed."""
+    return str(path.resolve()) if regular else _display(path)
+
+
 def _read_dir(root: Path, ctx: _Context) -> _Read:
     found = 0
     for dirpath, dirnames, filenames in os.walk(root):
@@ -215,6 +222,7 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
     try:
         info = path.stat()
         regular = stat.S_ISREG(info.st_mode) and not gzipped
+        ident = _identity(path, stat.S_ISREG(info.st_mode))
         with _open(path, gzipped) as f:
             head = f.peek(SNIFF_BYTES)[:SNIFF_BYTES]
             if not head or (regular and info.st_size == 0):
@@ -229,11 +237,11 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
                 if _is_json_object_line(first) and head[len(first):].strip():
                     kind = "jsonl"  # a .json file holding JSON Lines: stream it
             if kind == "jsonl":
-                yield from _read_jsonl(f, name, ctx)
+                yield from _read_jsonl(f, name, ctx, ident)
                 return
             if regular and kind == "txt" and ctx.oversize == "error" and info.st_size > 4 * ctx.max_text_chars + 4:
                 raise SourceProblem(f"text too long: {info.st_size:,} bytes, over the {ctx.max_text_chars:,} "
-                                    f"character cap; split it, or allow truncation (oversize='truncate')")
+                                    f"character cap; split it, or pass --truncate to keep its start")
             data = f.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:
                 hint = "; convert it to JSON Lines, one article a line" if kind == "json" else "; split it"
@@ -245,7 +253,7 @@ def _read_file(path: Path, name: str, ctx: _Context) -> _Read:
         why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         yield name, SourceProblem(f"cannot read it: {why}")
         return
-    yield from _read_document(data, name, kind, ctx, declared=None, url=None)
+    yield from _read_document(data, name, kind, ctx, declared=None, url=None, ident=ident)
 
 
 def _open(path: Path, gzipped: bool) -> io.BufferedReader:
@@ -272,9 +280,10 @@ def _line_cap(ctx: _Context) -> int:
     return 6 * ctx.max_text_chars + 64 * 1024
 
 
-def _read_jsonl(f, name: str, ctx: _Context) -> _Read:
+def _read_jsonl(f, name: str, ctx: _Context, ident: str) -> _Read:
     count = 0
-    for item in iter_json_lines(capped_lines(f, _line_cap(ctx)), name=name, field_map=ctx.field_map):
+    for item in iter_json_lines(capped_lines(f, _line_cap(ctx)), name=name, field_map=ctx.field_map,
+                                id_prefix=ident):
         count += 1
         yield item
     if not count:
@@ -282,8 +291,10 @@ def _read_jsonl(f, name: str, ctx: _Context) -> _Read:
 
 
 def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared: str | None,
-                   url: str | None, feed_item=None) -> _Read:
-    """One document's bytes, already fetched or read, through the reader for `kind`."""
+                   url: str | None, feed_item=None, ident: str | None = None) -> _Read:
+    """One document's bytes, already fetched or read, through the reader for `kind`.
+    `ident` is the article id of a file (its real path), `name` how messages call it."""
+    ident = ident or name
     try:
         if not data.strip():
             raise SourceProblem("empty: no text in it")
@@ -296,13 +307,14 @@ def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared
             yield from _read_feed(data, name, ctx, base_url=url)
             return
         if kind == "jsonl":
-            yield from iter_json_lines(data.splitlines(), name=name, field_map=ctx.field_map)
+            yield from iter_json_lines(data.splitlines(), name=name, field_map=ctx.field_map,
+                                       id_prefix=ident)
             return
         text, encoding = decode_bytes(data, declared if kind != "html" else
                                       declared or html_declared_charset(data))
         extra = {"encoding": encoding} if encoding not in ("utf-8", "ascii") else {}
         if kind == "json":
-            yield from iter_json_document(text, name=name, field_map=ctx.field_map)
+            yield from iter_json_document(text, name=name, field_map=ctx.field_map, id_prefix=ident)
             return
         item_date = feed_item.published if feed_item else None
         item_title = feed_item.title if feed_item else None
@@ -311,13 +323,13 @@ def _read_document(data: bytes, name: str, kind: str, ctx: _Context, *, declared
         if kind == "html":
             from kg.sources.html_page import article_from_html
 
-            yield name, article_from_html(text, id=None if url else name, url=url,
+            yield name, article_from_html(text, id=None if url else ident, url=url,
                                           published=item_date or ctx.published, title=item_title,
                                           extra=extra)
             return
         from kg.sources.text_file import article_from_text
 
-        article = article_from_text(text, id=url or name, url=url,
+        article = article_from_text(text, id=url or ident, url=url,
                                     published=item_date or ctx.published, extra=extra)
         if item_title and not article.title:
             article = dataclasses.replace(article, title=item_title)

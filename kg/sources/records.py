@@ -51,10 +51,10 @@ def check_field_map(field_map: dict[str, str] | None) -> dict[str, str]:
     field_map = dict(field_map or {})
     for ours, theirs in field_map.items():
         if ours not in FIELDS:
-            raise ValueError(f"field map: {ours!r} is not an article field; map one of "
-                             f"{', '.join(FIELDS)} to a key of your data, e.g. text=body")
+            raise ValueError(f"--field: {ours!r} is not an article field; map one of "
+                             f"{', '.join(FIELDS)} to a key of your data, e.g. --field text=body")
         if not isinstance(theirs, str) or not theirs:
-            raise ValueError(f"field map: {ours!r} must name a key of your data, got {theirs!r}")
+            raise ValueError(f"--field: {ours!r} must name a key of your data, got {theirs!r}")
     return field_map
 
 
@@ -91,7 +91,7 @@ def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str
     text = _lookup(obj, key["text"])
     if text is None:
         keys = ", ".join(list(obj)[:12]) or "none"
-        hint = "" if "text" in field_map else f"; if the text is under another key, map it (text=KEY)"
+        hint = "" if "text" in field_map else "; if the text is under another key, map it: --field text=KEY"
         raise SourceProblem(f"no {key['text']!r} field (keys present: {keys}){hint}")
     if not isinstance(text, str):
         raise SourceProblem(f"field {key['text']!r} is a {type(text).__name__}, expected a string")
@@ -109,15 +109,39 @@ def article_from_record(obj: Any, *, field_map: dict[str, str], fallback_id: str
     )
 
 
-def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, field_map: dict[str, str]
-                    ) -> Iterator[tuple[str, Article | SourceProblem]]:
-    """(input name, Article or problem) per non-blank line, reading one line at a time."""
+# Python's json messages, in words a user can act on: (what is wrong, what usually causes it).
+_JSON_ERRORS = {
+    "Invalid control character at": ("invalid control character in a string",
+                                     "a raw tab or line break inside a string must be written \\t or \\n"),
+    "Unterminated string starting at": ("unterminated string", "a closing quote is missing, or the line was cut"),
+    "Expecting value": ("expected a value", "a trailing comma, a missing value, or text that is not JSON"),
+    "Expecting property name enclosed in double quotes": ("expected a key in double quotes",
+                                                          "a trailing comma, or a key in single quotes"),
+    "Expecting ',' delimiter": ("expected a comma", "a missing comma, or an unescaped quote inside a string"),
+    "Expecting ':' delimiter": ("expected a colon after a key", "a key without its value"),
+    "Extra data": ("more data after the end of the JSON value", "two objects on one line?"),
+    "Invalid \\escape": ("invalid backslash escape", "write a backslash as \\\\"),
+    "Invalid \\uXXXX escape": ("invalid \\u escape", "\\u takes four hex digits"),
+}
+
+
+def json_problem(exc: json.JSONDecodeError, name: str, line: int | None = None) -> tuple[str, SourceProblem]:
+    """("corpus.jsonl line 7, column 12", problem "invalid control character in a string (…)")."""
+    what, hint = _JSON_ERRORS.get(exc.msg, (exc.msg[:1].lower() + exc.msg[1:], ""))
+    where = f"{name} line {line if line is not None else exc.lineno}, column {exc.colno}"
+    return where, SourceProblem(f"{what} (broken JSON{': ' + hint if hint else ''})")
+
+
+def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, field_map: dict[str, str],
+                    id_prefix: str | None = None) -> Iterator[tuple[str, Article | SourceProblem]]:
+    """(input name, Article or problem) per non-blank line, reading one line at a time.
+    A record with neither id nor url is "<id_prefix>:<line>" (id_prefix: the file's real path)."""
     for n, line in enumerate(lines, start=1):
         where = f"{name} line {n}"
         if isinstance(line, OversizedLine):
             hint = ("; it starts with '[': a JSON list saved as JSON Lines? convert it with "
                     "jq -c '.[]'" if line.head.lstrip().startswith(b"[") else
-                    "; split the article, or allow truncation (oversize='truncate')")
+                    "; split the article, or pass --truncate to keep its start")
             yield where, SourceProblem(f"text too long: the line has {line.size:,} bytes, over the "
                                        f"{line.cap:,}-byte line cap{hint}")
             continue
@@ -132,23 +156,23 @@ def iter_json_lines(lines: Iterable[bytes | str | OversizedLine], *, name: str, 
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.rstrip("\r\n"))  # an unterminated string is not "a control character"
         except json.JSONDecodeError as exc:
-            yield where, SourceProblem(f"broken JSON at column {exc.colno}: {exc.msg}")
+            yield json_problem(exc, name, n)
             continue
         try:
-            yield where, article_from_record(obj, field_map=field_map, fallback_id=f"{name}:{n}")
+            yield where, article_from_record(obj, field_map=field_map, fallback_id=f"{id_prefix or name}:{n}")
         except SourceProblem as problem:
             yield where, problem
 
 
-def iter_json_document(text: str, *, name: str, field_map: dict[str, str]
+def iter_json_document(text: str, *, name: str, field_map: dict[str, str], id_prefix: str | None = None
                        ) -> Iterator[tuple[str, Article | SourceProblem]]:
     """A .json file: one article object, or a list of them (items named "item N")."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield name, SourceProblem(f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+        yield json_problem(exc, name)
         return
     if isinstance(doc, list):
         if not doc:
@@ -156,11 +180,11 @@ def iter_json_document(text: str, *, name: str, field_map: dict[str, str]
         for n, obj in enumerate(doc, start=1):
             try:
                 yield f"{name} item {n}", article_from_record(obj, field_map=field_map,
-                                                               fallback_id=f"{name}:{n}")
+                                                               fallback_id=f"{id_prefix or name}:{n}")
             except SourceProblem as problem:
                 yield f"{name} item {n}", problem
         return
     try:
-        yield name, article_from_record(doc, field_map=field_map, fallback_id=name)
+        yield name, article_from_record(doc, field_map=field_map, fallback_id=id_prefix or name)
     except SourceProblem as problem:
         yield name, problem
