@@ -86,13 +86,19 @@ def test_who_met_matches_any_name_and_case(filled):
     assert "Angela Merkel" not in result.output
 
 
-@pytest.mark.parametrize("name", ['Putin"', "Pu{tin}", '"} ; DROP ALL #', "x' } DELETE WHERE { ?s ?p ?o } #"])
+@pytest.mark.parametrize("name", ['Putin" } ; DROP ALL #', "Pu{tin}", '"} ; DROP ALL #',
+                                  "x' } DELETE WHERE { ?s ?p ?o } #"])
 def test_who_met_with_hostile_names_returns_nothing_and_deletes_nothing(filled, name):
     before = json.loads(kg(filled, "stats", "--format", "json").output)
     result = kg(filled, "who-met", name, "--format", "json")
     assert result.exit_code == 0, result.output
     assert bindings(result) == []
     assert json.loads(kg(filled, "stats", "--format", "json").output) == before
+
+
+def test_punctuation_around_a_name_is_not_part_of_it(filled):
+    quoted = bindings(kg(filled, "who-met", '"Putin"', "--format", "json"))
+    assert quoted and quoted == bindings(kg(filled, "who-met", "Putin", "--format", "json"))
 
 
 def test_query_filters_and_formats(filled):

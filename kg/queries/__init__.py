@@ -103,17 +103,33 @@ def match_people(store: Store, name: str, *, timeout: float | None = None) -> li
     Kim Yo Jong, …). Exact spellings are looked up through the store's index; whole words
     through a word index of people's names kept per store (see _name_index)."""
     core = person_core(name)
+    several_words = len(name_words(core)) > 1
+    found: dict[str, str] = {}
+    index = complete = None
+    if not several_words:
+        index, complete = _name_index(store, timeout)
+    if not complete:
+        found = _people_spelled(store, name, core, timeout)
+        if found and several_words:             # a full name or alias, spelled exactly: that person
+            return _by_name(found)
+        if index is None:
+            index, _ = _name_index(store, timeout)
+    matched = (index.exact(name) | index.exact(core)) if several_words else set()
+    for iri in matched or index.containing(core):
+        found.setdefault(iri, index.full_name.get(iri, iri))
+    return _by_name(found)
+
+
+def _by_name(found: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+
+
+def _people_spelled(store: Store, name: str, core: str, timeout: float | None) -> dict[str, str]:
+    """IRI → full name of the people a few spellings of `name` or `core` label exactly (indexed: fast)."""
     spellings = [ox.Literal(s) for s in dict.fromkeys(name_spellings(name) + name_spellings(core))]
     _, rows = store.select(with_prefixes(helper_query("person-by-label")), {"name": spellings}, timeout=timeout)
-    found = {person.value: label.value if label is not None else person.value
-             for person, label in rows if isinstance(person, ox.NamedNode)}
-    several_words = len(name_words(core)) > 1
-    if not (found and several_words):
-        index = _name_index(store, timeout)
-        matched = (index.exact(name) | index.exact(core)) if several_words else set()
-        for iri in matched or index.containing(core):
-            found.setdefault(iri, index.full_name.get(iri, iri))
-    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+    return {person.value: label.value if label is not None else person.value
+            for person, label in rows if isinstance(person, ox.NamedNode)}
 
 
 #: store → (version, NameIndex); see _store_version
@@ -121,29 +137,32 @@ _NAME_INDEXES: "weakref.WeakKeyDictionary[Store, tuple[object, NameIndex]]" = we
 REMOTE_INDEX_SECONDS = 10.0     # how long a server's word index of names is trusted
 
 
-def _store_version(store: Store) -> object:
-    """Something that changes when the store's data may have: nothing for a read-only embedded
-    store (it sees the data of the moment it opened); the names, sizes and times of a writable
-    embedded store's files (every write appends to RocksDB's log or adds a table file); the
-    clock for a server, which others write to unseen: its index is rebuilt at most every
-    REMOTE_INDEX_SECONDS (a name spelled exactly is always looked up afresh)."""
+def _store_version(store: Store) -> tuple[object, bool]:
+    """(something that changes when the store's data may have, whether it sees every write).
+
+    A read-only embedded store sees the data of the moment it opened: it never changes. A
+    writable one is written only through this process; every write appends to RocksDB's log
+    or adds a table file, so the names, sizes and times of its files change. Others write to
+    a server unseen: its index is rebuilt at most every REMOTE_INDEX_SECONDS, and match_people
+    also looks the exact spellings up afresh."""
     from kg.store.embedded import EmbeddedStore  # loaded already when the store is one
 
     if isinstance(store, EmbeddedStore):
         if store.read_only:
-            return "snapshot"
+            return "snapshot", True
         with os.scandir(store.location) as entries:
-            return frozenset((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file())
-    return int(time.monotonic() // REMOTE_INDEX_SECONDS)
+            return frozenset((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file()), True
+    return int(time.monotonic() / REMOTE_INDEX_SECONDS), False
 
 
-def _name_index(store: Store, timeout: float | None) -> NameIndex:
-    """The word index of every person's names, built on first use (~0.15 s of CPU on a
-    million triples: one scan of the labels), kept while the store's version stays the same."""
-    version = _store_version(store)
+def _name_index(store: Store, timeout: float | None) -> tuple[NameIndex, bool]:
+    """The word index of every person's names, and whether it is sure to be current (see
+    _store_version). Built on first use (~0.15 s of CPU on a million triples: one scan of the
+    labels), kept while the store's version stays the same."""
+    version, complete = _store_version(store)
     cached = _NAME_INDEXES.get(store)
     if cached is not None and cached[0] == version:
-        return cached[1]
+        return cached[1], complete
     _, rows = store.select(with_prefixes(helper_query("person-by-label-all")), timeout=timeout)
     people = {subject.value for subject, _, name in rows if name is None and subject is not None}
     index = NameIndex.build(
@@ -151,7 +170,7 @@ def _name_index(store: Store, timeout: float | None) -> NameIndex:
         for subject, prop, name in rows
         if name is not None and subject is not None and subject.value in people)
     _NAME_INDEXES[store] = (version, index)
-    return index
+    return index, complete
 
 
 def resolve_people(store: Store, name: str, *, timeout: float | None = None) -> list[ox.NamedNode]:
