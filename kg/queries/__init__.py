@@ -157,7 +157,7 @@ def _store_version(store: Store) -> tuple[object, bool]:
 
 def _name_index(store: Store, timeout: float | None) -> tuple[NameIndex, bool]:
     """The word index of every person's names, and whether it is sure to be current (see
-    _store_version). Built on first use (~0.15 s of CPU on a million triples: one scan of the
+    _store_version). Built on first use (0.17-0.33 s of CPU on a million triples: one scan of the
     labels), kept while the store's version stays the same."""
     version, complete = _store_version(store)
     cached = _NAME_INDEXES.get(store)
