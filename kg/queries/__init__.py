@@ -150,9 +150,23 @@ def _store_version(store: Store) -> tuple[object, bool]:
     if isinstance(store, EmbeddedStore):
         if store.read_only:
             return "snapshot", True
-        with os.scandir(store.location) as entries:
-            return frozenset((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file()), True
+        return _files_state(store.location), True
     return int(time.monotonic() / REMOTE_INDEX_SECONDS), False
+
+
+def _files_state(directory: str) -> frozenset[tuple[str, int, int]]:
+    """(name, size, mtime) of the files of a RocksDB directory, but its info LOG (written on a timer)."""
+    state = set()
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith("LOG"):
+                continue
+            try:
+                info = entry.stat()
+            except FileNotFoundError:    # removed by a compaction meanwhile: the state changes anyway
+                continue
+            state.add((entry.name, info.st_size, info.st_mtime_ns))
+    return frozenset(state)
 
 
 def _name_index(store: Store, timeout: float | None) -> tuple[NameIndex, bool]:
