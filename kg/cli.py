@@ -269,11 +269,11 @@ def query(ctx, name, value, fmt, since, until, place, include_planned, timeout, 
 def who_met(ctx, person, fmt, since, until, place, include_planned, timeout):
     """Everyone PERSON met, with date, place, kind, status and source.
 
-    PERSON is any of their names, in any case; honorifics and titles are
-    ignored ("Mr. Trump", "President Trump"); a name no one carries exactly
-    finds the people whose full name contains it ("Xi", "Lula"). When it
-    matches several people the rows are grouped by person and a note on
-    stderr names them.
+    PERSON is any of their names, in any case, accents optional; honorifics
+    and titles are ignored ("Mr. Trump", "President Trump"). A single name
+    finds everyone whose name holds it as a whole word ("Kim", "lula"); a
+    full name finds that person alone. When it matches several people the
+    rows are grouped by person and a note on stderr names them.
 
     \b
     Example:

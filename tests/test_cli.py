@@ -86,13 +86,19 @@ def test_who_met_matches_any_name_and_case(filled):
     assert "Angela Merkel" not in result.output
 
 
-@pytest.mark.parametrize("name", ['Putin"', "Pu{tin}", '"} ; DROP ALL #', "x' } DELETE WHERE { ?s ?p ?o } #"])
+@pytest.mark.parametrize("name", ['Putin" } ; DROP ALL #', "Pu{tin}", '"} ; DROP ALL #',
+                                  "x' } DELETE WHERE { ?s ?p ?o } #"])
 def test_who_met_with_hostile_names_returns_nothing_and_deletes_nothing(filled, name):
     before = json.loads(kg(filled, "stats", "--format", "json").output)
     result = kg(filled, "who-met", name, "--format", "json")
     assert result.exit_code == 0, result.output
     assert bindings(result) == []
     assert json.loads(kg(filled, "stats", "--format", "json").output) == before
+
+
+def test_punctuation_around_a_name_is_not_part_of_it(filled):
+    quoted = bindings(kg(filled, "who-met", '"Putin"', "--format", "json"))
+    assert quoted and quoted == bindings(kg(filled, "who-met", "Putin", "--format", "json"))
 
 
 def test_query_filters_and_formats(filled):
@@ -181,6 +187,62 @@ def test_a_name_several_people_share_is_grouped_with_a_hint(shared_names):
     assert "matches 2 people (Ada Lund, Ada Quist)" in result.stderr and "full name" in result.stderr
     one = kg(shared_names, "who-met", "Mrs. Ada Quist", "--format", "csv")
     assert [r.split(",")[:2] for r in one.stdout.splitlines()[1:]] == [["Ada Quist", "Bo Ren"]] and one.stderr == ""
+
+
+MANY_NAMES_TTL = """@prefix kg: <https://w3id.org/kg-news/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix p: <https://example.org/p/> .
+<https://example.org/m/1> a kg:Meeting ; kg:participant p:kim-jong-un, p:donald-trump .
+<https://example.org/m/2> a kg:Meeting ; kg:participant p:kim-yo-jong, p:lula .
+<https://example.org/m/3> a kg:Meeting ; kg:participant p:kimberly-ross, p:donald-trump-jr .
+p:kim-jong-un a kg:Person ; rdfs:label "Kim Jong Un" ; skos:altLabel "Kim", "Kim Jong-un" .
+p:kim-yo-jong a kg:Person ; rdfs:label "Kim Yo Jong" .
+p:kimberly-ross a kg:Person ; rdfs:label "Kimberly Ross" ; skos:altLabel "Ross" .
+p:lula a kg:Person ; rdfs:label "Luiz Inácio Lula da Silva" .
+p:donald-trump a kg:Person ; rdfs:label "Donald Trump" ; skos:altLabel "Trump" .
+p:donald-trump-jr a kg:Person ; rdfs:label "Donald Trump Jr." .
+"""
+
+
+@pytest.fixture()
+def many_names(store_location, tmp_path):
+    path = tmp_path / "names.ttl"
+    path.write_text(MANY_NAMES_TTL, encoding="utf-8")
+    assert kg(store_location, "load", path).exit_code == 0
+    return store_location
+
+
+def who_met_pairs(result) -> list[list[str]]:
+    assert result.exit_code == 0, result.output
+    return [row.split(",")[:2] for row in result.stdout.splitlines()[1:]]
+
+
+def test_a_single_name_lists_everyone_it_can_mean_grouped_with_a_hint(many_names):
+    result = kg(many_names, "who-met", "Kim", "--format", "csv")
+    assert who_met_pairs(result) == [["Kim Jong Un", "Donald Trump"], ["Kim Yo Jong", "Luiz Inácio Lula da Silva"]]
+    assert "matches 2 people (Kim Jong Un, Kim Yo Jong)" in result.stderr   # not Kimberly: whole words only
+
+
+@pytest.mark.parametrize("name", ["Kim Jong Un", "kim jong-un", "Chairman Kim Jong Un"])
+def test_a_full_name_gives_one_person_even_when_a_single_word_of_it_gives_more(many_names, name):
+    result = kg(many_names, "who-met", name, "--format", "csv")
+    assert who_met_pairs(result) == [["Kim Jong Un", "Donald Trump"]] and result.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["lula", "LULA", "Lula da Silva", "inacio lula", "President Lula"])
+def test_a_name_matches_without_case_or_accents(many_names, name):
+    result = kg(many_names, "who-met", name, "--format", "csv")
+    assert who_met_pairs(result) == [["Luiz Inácio Lula da Silva", "Kim Yo Jong"]] and result.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["Trump", "Mr. Trump", "President Trump", "mr trump"])
+def test_honorifics_and_titles_are_ignored_before_a_single_name(many_names, name):
+    result = kg(many_names, "who-met", name, "--format", "csv")
+    assert who_met_pairs(result) == [["Donald Trump", "Kim Jong Un"], ["Donald Trump Jr.", "Kimberly Ross"]]
+    assert "matches 2 people (Donald Trump, Donald Trump Jr.)" in result.stderr
+    one = kg(many_names, "who-met", "President Donald Trump", "--format", "csv")
+    assert who_met_pairs(one) == [["Donald Trump", "Kim Jong Un"]] and one.stderr == ""
 
 
 @pytest.mark.parametrize("party, member", [("Tories", "Bo Ren"), ("tory", "Bo Ren"), ("Conservative", "Bo Ren"),

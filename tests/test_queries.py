@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.queries import QUERIES, QueryError, format_result, run_query, run_sparql
+import kg.queries
+from kg.queries import QUERIES, QueryError, format_result, match_people, run_query, run_sparql
 from kg.store import open_store
 
 FIXTURE = Path(__file__).parent / "data" / "store_fixture.trig"
@@ -132,6 +133,61 @@ def test_a_name_several_people_share_lists_them_grouped_by_person(store):
     people = [r["personName"] for r in result.values()]
     assert people == sorted(people) and set(people) == {"Ivo Lind", "Otto Lind"}   # grouped by person
     assert [name for _, name in run_query(store, "who-met", person="Otto Lind").people["person"]] == ["Otto Lind"]
+
+
+def add_people(store, graph: str, *people: tuple[str, str, tuple[str, ...]]) -> None:
+    """Insert (slug, full name, aliases) people, each met by Carl Dunn, in an article graph of their own."""
+    base = "https://w3id.org/kg-news/id/"
+    triples = [f'<{base}person/carl-dunn> a kg:Person ; rdfs:label "Carl Dunn" .']
+    for slug, label, aliases in people:
+        alt = "".join(f" ; skos:altLabel {json.dumps(a)}" for a in aliases)
+        triples.append(f"<{base}person/{slug}> a kg:Person ; rdfs:label {json.dumps(label)}{alt} . "
+                       f"<{base}article/{graph}/meeting/{slug}> a kg:Meeting ; "
+                       f"kg:participant <{base}person/{slug}>, <{base}person/carl-dunn> .")
+    store.update(f"INSERT DATA {{ GRAPH <{base}article/{graph}> {{ {' '.join(triples)} }} }}")
+
+
+def people_named(store, name):
+    return [full for _, full in match_people(store, name)]
+
+
+def test_a_single_name_means_everyone_holding_it_as_a_whole_word(store):
+    add_people(store, "fx-kims", ("kim-jong-un", "Kim Jong Un", ("Kim",)), ("kim-yo-jong", "Kim Yo Jong", ()),
+               ("kimberly-ross", "Kimberly Ross", ()), ("jose-arce", "José Arce", ()),
+               ("jose-arce-molina", "José Arce Molina", ("Arce Molina",)))
+    assert people_named(store, "Kim") == ["Kim Jong Un", "Kim Yo Jong"]
+    assert people_named(store, "jong") == ["Kim Jong Un", "Kim Yo Jong"]
+    assert people_named(store, "Kim Jong Un") == ["Kim Jong Un"]
+    assert people_named(store, "Jose") == ["José Arce", "José Arce Molina"]
+    assert people_named(store, "jose arce") == ["José Arce"]              # a full name, though not spelled so
+    assert people_named(store, "Arce") == ["José Arce", "José Arce Molina"]
+    assert people_named(store, "Kimberly") == ["Kimberly Ross"] and people_named(store, "Kimb") == []
+    result = run_query(store, "who-met", person="Mr. Kim")
+    assert [r["personName"] for r in result.values()] == ["Kim Jong Un", "Kim Yo Jong"]
+
+
+def test_people_added_after_a_lookup_are_found_by_the_next_one(store, monkeypatch):
+    # a server's word index is trusted for REMOTE_INDEX_SECONDS; an embedded store's while its files stay the same
+    monkeypatch.setattr(kg.queries, "REMOTE_INDEX_SECONDS", 1e-9)
+    assert people_named(store, "Kim") == []
+    add_people(store, "fx-kim-1", ("kim-yo-jong", "Kim Yo Jong", ()))
+    assert people_named(store, "Kim") == ["Kim Yo Jong"]
+    add_people(store, "fx-kim-2", ("kim-dong-chul", "Kim Dong Chul", ()))
+    assert people_named(store, "kim") == ["Kim Dong Chul", "Kim Yo Jong"]
+    store.remove_graphs(["https://w3id.org/kg-news/id/article/fx-kim-1"])
+    assert people_named(store, "KIM") == ["Kim Dong Chul"]
+
+
+def test_a_read_only_store_keeps_its_word_index(store_location):
+    if store_location.startswith("http"):
+        pytest.skip("only an embedded store opens read-only")
+    with open_store(store_location) as s:
+        s.load([FIXTURE])
+        add_people(s, "fx-kims", ("kim-yo-jong", "Kim Yo Jong", ()), ("kim-dong-chul", "Kim Dong Chul", ()))
+    with open_store(store_location, read_only=True) as s:
+        assert people_named(s, "Kim") == ["Kim Dong Chul", "Kim Yo Jong"]
+        assert kg.queries._NAME_INDEXES[s][0] == "snapshot"
+        assert people_named(s, "Dong") == ["Kim Dong Chul"]
 
 
 def test_who_met_filters(store):

@@ -10,15 +10,17 @@ Never imports spaCy or rdflib: reading commands start fast.
 """
 from __future__ import annotations
 
+import os
 import re
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from kg.queries.formats import FORMATS, format_records, format_rows, to_sparql_json
 import pyoxigraph as ox
 
-from kg.queries.names import party_names, person_core
+from kg.queries.names import NameIndex, name_words, party_names, person_core
 from kg.queries.registry import NamedQuery, Param, QueryError, helper_query, load_queries
 from kg.store.base import Row, Store, StoreError
 from kg.store.sparql import PREFIXES, _blank_comments_and_strings, with_prefixes
@@ -28,6 +30,7 @@ __all__ = ["FORMATS", "PREFIXES", "QUERIES", "format_records", "NamedQuery", "Pa
 
 #: name → NamedQuery (description, example, params, text), read from kg/queries/*.rq
 QUERIES: Mapping[str, NamedQuery] = load_queries()
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @dataclass
@@ -93,21 +96,95 @@ def name_spellings(name: str) -> list[str]:
 def match_people(store: Store, name: str, *, timeout: float | None = None) -> list[tuple[str, str]]:
     """(IRI, full name) of each person `name` can mean, ordered by full name.
 
-    Honorifics and titles are ignored ("Mr. Trump", "President Trump" → "Trump"). An exact
-    lookup of a few spellings of the name, as typed and without them, uses the store's index
-    (full name or alias, any case); only when none matches does a scan of every label run,
-    which also finds a name inside a full name ("Xi" → Xi Jinping, "Lula")."""
+    Honorifics and titles are ignored ("Mr. Trump", "President Trump" → "Trump"), and so are
+    case and accents ("lula" → "Luiz Inácio Lula da Silva"). A name of several words that is
+    someone's full name or alias gives that person alone ("Kim Jong Un"); otherwise the name
+    gives every person one of whose names holds it as whole words ("Kim" → Kim Jong Un,
+    Kim Yo Jong, …). Exact spellings are looked up through the store's index; whole words
+    through a word index of people's names kept per store (see _name_index)."""
     core = person_core(name)
+    several_words = len(name_words(core)) > 1
+    found: dict[str, str] = {}
+    index = complete = None
+    if not several_words:
+        index, complete = _name_index(store, timeout)
+    if not complete:
+        found = _people_spelled(store, name, core, timeout)
+        if found and several_words:             # a full name or alias, spelled exactly: that person
+            return _by_name(found)
+        if index is None:
+            index, _ = _name_index(store, timeout)
+    matched = (index.exact(name) | index.exact(core)) if several_words else set()
+    for iri in matched or index.containing(core):
+        found.setdefault(iri, index.full_name.get(iri, iri))
+    return _by_name(found)
+
+
+def _by_name(found: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+
+
+def _people_spelled(store: Store, name: str, core: str, timeout: float | None) -> dict[str, str]:
+    """IRI → full name of the people a few spellings of `name` or `core` label exactly (indexed: fast)."""
     spellings = [ox.Literal(s) for s in dict.fromkeys(name_spellings(name) + name_spellings(core))]
     _, rows = store.select(with_prefixes(helper_query("person-by-label")), {"name": spellings}, timeout=timeout)
-    if not rows:
-        _, rows = store.select(with_prefixes(helper_query("person-by-label-scan")),
-                               {"person_name": ox.Literal(core)}, timeout=timeout)
-    found: dict[str, str] = {}
-    for person, label in rows:
-        if isinstance(person, ox.NamedNode):
-            found.setdefault(person.value, label.value if label is not None else person.value)
-    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+    return {person.value: label.value if label is not None else person.value
+            for person, label in rows if isinstance(person, ox.NamedNode)}
+
+
+#: store → (version, NameIndex); see _store_version
+_NAME_INDEXES: "weakref.WeakKeyDictionary[Store, tuple[object, NameIndex]]" = weakref.WeakKeyDictionary()
+REMOTE_INDEX_SECONDS = 10.0     # how long a server's word index of names is trusted
+
+
+def _store_version(store: Store) -> tuple[object, bool]:
+    """(something that changes when the store's data may have, whether it sees every write).
+
+    A read-only embedded store sees the data of the moment it opened: it never changes. A
+    writable one is written only through this process; every write appends to RocksDB's log
+    or adds a table file, so the names, sizes and times of its files change. Others write to
+    a server unseen: its index is rebuilt at most every REMOTE_INDEX_SECONDS, and match_people
+    also looks the exact spellings up afresh."""
+    from kg.store.embedded import EmbeddedStore  # loaded already when the store is one
+
+    if isinstance(store, EmbeddedStore):
+        if store.read_only:
+            return "snapshot", True
+        return _files_state(store.location), True
+    return int(time.monotonic() / REMOTE_INDEX_SECONDS), False
+
+
+def _files_state(directory: str) -> frozenset[tuple[str, int, int]]:
+    """(name, size, mtime) of the files of a RocksDB directory, but its info LOG (written on a timer)."""
+    state = set()
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith("LOG"):
+                continue
+            try:
+                info = entry.stat()
+            except FileNotFoundError:    # removed by a compaction meanwhile: the state changes anyway
+                continue
+            state.add((entry.name, info.st_size, info.st_mtime_ns))
+    return frozenset(state)
+
+
+def _name_index(store: Store, timeout: float | None) -> tuple[NameIndex, bool]:
+    """The word index of every person's names, and whether it is sure to be current (see
+    _store_version). Built on first use (0.17-0.33 s of CPU on a million triples: one scan of the
+    labels), kept while the store's version stays the same."""
+    version, complete = _store_version(store)
+    cached = _NAME_INDEXES.get(store)
+    if cached is not None and cached[0] == version:
+        return cached[1], complete
+    _, rows = store.select(with_prefixes(helper_query("person-by-label-all")), timeout=timeout)
+    people = {subject.value for subject, _, name in rows if name is None and subject is not None}
+    index = NameIndex.build(
+        (subject.value, name.value if prop.value == RDFS_LABEL else None, name.value)
+        for subject, prop, name in rows
+        if name is not None and subject is not None and subject.value in people)
+    _NAME_INDEXES[store] = (version, index)
+    return index, complete
 
 
 def resolve_people(store: Store, name: str, *, timeout: float | None = None) -> list[ox.NamedNode]:

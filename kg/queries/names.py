@@ -1,13 +1,19 @@
 """What a user types for a person or a party, made into what the store can match.
 
     person_core("President Trump")  → "Trump"      (honorifics and titles are not names)
+    name_words("Luiz Inácio Lula")  → ("luiz", "inacio", "lula")   (no case, no accents)
+    NameIndex(names).containing("lula") → the people with "Lula" among the words of a name
     party_names("Tories")           → ["Tories", "Conservative Party", "Conservative", …]
 
 The lexicons are kg/data's TSV files, read by kg.nlp.lexicons (plain Python: no spaCy).
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from kg.nlp.lexicons import honorifics, party_aliases, titles
 
@@ -49,3 +55,64 @@ def party_names(name: str) -> list[str]:
     if entry is None:
         return [typed]
     return list(dict.fromkeys([typed, entry.name, *entry.aliases]))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so that "lula" matches "Lula" and "Jose" matches "José"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The folded words of a name; hyphens and apostrophes separate words ("Jong-un" → jong, un)."""
+    return tuple(_WORD.findall(fold(text)))
+
+
+def holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """True when `part` occurs in `words` as consecutive whole words."""
+    n = len(part)
+    return n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+@dataclass
+class NameIndex:
+    """Every person's full name and aliases as folded words, indexed by word.
+
+    Built from (person IRI, full name or None, name) triples, one per rdfs:label or
+    skos:altLabel; a store has thousands of people, so it is small and quick to search."""
+
+    full_name: dict[str, str] = field(default_factory=dict)     # IRI → full name (rdfs:label)
+    by_word: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # word → (IRI, name words)
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[str, str | None, str]]) -> "NameIndex":
+        index = cls()
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for iri, label, name in names:
+            if label is not None:
+                # a person labelled differently in two articles: the longest label is the full name
+                known = index.full_name.get(iri)
+                if known is None or (len(label), label) > (len(known), known):
+                    index.full_name[iri] = label
+            words = name_words(name)
+            if words and (iri, words) not in seen:
+                seen.add((iri, words))
+                for word in set(words):
+                    index.by_word.setdefault(word, []).append((iri, words))
+        return index
+
+    def _names_with(self, words: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        return self.by_word.get(words[0], []) if words else []
+
+    def exact(self, name: str) -> set[str]:
+        """IRIs of the people one of whose names is `name`, ignoring case, accents and punctuation."""
+        words = name_words(name)
+        return {iri for iri, held in self._names_with(words) if held == words}
+
+    def containing(self, name: str) -> set[str]:
+        """IRIs of the people one of whose names holds `name` as whole words ("Kim" in "Kim Jong Un")."""
+        words = name_words(name)
+        return {iri for iri, held in self._names_with(words) if holds(held, words)}
