@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Sequence, TextIO
 
 from kg.nlp.pipeline import ModelNotInstalled
-from kg.ingest import IngestError, IngestEvent, IngestReport, ingest_articles, parse_shard
+from kg.ingest import (DEFAULT_EXTRACT_TIMEOUT, IngestError, IngestEvent, IngestReport, ingest_articles,
+                       parse_shard)
 from kg.queries import QUERIES, format_records, format_result, run_query, run_sparql
 from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable, open_store
 
@@ -23,7 +24,7 @@ from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreU
 UNUSABLE_STORE = (StoreBusy, StoreNotFound, StoreUnavailable)
 
 __all__ = [
-    "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "ModelNotInstalled", "IngestReport", "StoreError", "articles", "export", "format_records",
+    "DEFAULT_EXTRACT_TIMEOUT", "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "ModelNotInstalled", "IngestReport", "StoreError", "articles", "export", "format_records",
     "ingest", "load", "open_store", "parse_shard", "query", "remove", "sparql", "stats", "validate",
 ]
 
@@ -32,12 +33,14 @@ def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | 
            field_map: dict[str, str] | None = None, published: date | None = None,
            workers: int = 1, model: str | None = None, force: bool = False, shard: str | None = None,
            fetch_options=None, stdin: TextIO | None = None, check_language: bool = True,
-           truncate: bool = False,
+           truncate: bool = False, extract_timeout: float | None = DEFAULT_EXTRACT_TIMEOUT,
            on_event: Callable[[IngestEvent], None] | None = None) -> IngestReport:
     """Read articles from files, folders, JSON Lines, URLs, feeds or stdin ("-") and store their facts.
 
     Idempotent: an article whose content is unchanged is skipped (unless `force`);
-    a changed one replaces its graph.
+    a changed one replaces its graph. Extraction runs in worker processes, at most
+    `extract_timeout` seconds per article after parsing (None: no limit); an article
+    over it is reported as failed and the batch goes on.
     """
     from kg.sources import iter_articles
 
@@ -45,7 +48,8 @@ def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | 
                           fetch_options=fetch_options, stdin=stdin, check_language=check_language,
                           oversize="truncate" if truncate else "error")
     return ingest_articles(store, items, workers=workers, model=model, force=force,
-                           shard=parse_shard(shard) if shard else None, on_event=on_event)
+                           shard=parse_shard(shard) if shard else None, extract_timeout=extract_timeout,
+                           on_event=on_event)
 
 
 def count_articles(inputs: Sequence[str], glob: str | None = None) -> int | None:
