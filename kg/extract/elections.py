@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.article import Article
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
+from kg.extract.docindex import ent_at
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
 from kg.nlp.lexicons import known_person
@@ -259,7 +260,7 @@ def _governor_dates(tok, article: Article) -> list[str]:
         else:
             continue
         if ent is not None:
-            span = next((e for e in tok.doc.ents if e.start <= ent.i < e.end), None)
+            span = ent_at(tok.doc, ent.i)
             if span is not None and _is_dateline(span, resolve_date(span.text, article.published), article):
                 continue
             ahead = gov.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
@@ -307,9 +308,9 @@ def _phrase_country(phrase, trigger) -> tuple[str | None, str]:
 
 def _ent_text(tok) -> str:
     if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
+        ent = ent_at(tok.doc, tok.i)
+        if ent is not None:
+            return ent.text
     return tok.text
 
 
@@ -324,7 +325,7 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
         tense = "anticipated"  # "the November election" in a campaign story: the coming one
     for t in phrase:
         if t.ent_type_ == "DATE":
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_at(doc, t.i)
             if ent is None or ent.start in seen_ents:
                 continue
             seen_ents.add(ent.start)

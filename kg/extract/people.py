@@ -28,6 +28,7 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from kg.extract.docindex import doc_text
 from kg.extract.geo import country_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
@@ -291,7 +292,7 @@ class PeopleIndex:
                 continue
             name = repair_name(clean_name(self._trim_lead(ent).text))
             if name is not None:
-                name = _cut_hover_repeat(name, doc.text[ent.end_char:ent.end_char + 80])
+                name = _cut_hover_repeat(name, doc_text(doc)[ent.end_char:ent.end_char + 80])
             if name is None or not _is_plausible_name(name):
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
