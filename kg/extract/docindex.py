@@ -33,3 +33,21 @@ def ent_at(doc, i: int) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=tok.ent_type, kb_id=tok.ent_kb_id)
+
+
+def span_ents(span) -> list[Span]:
+    """span.ents (the entities wholly inside a span, e.g. a sentence) from the span's own
+    tokens: spaCy's Span.ents walks every entity of the document."""
+    doc = span.doc
+    out = []
+    for i in range(span.start, span.end):
+        if doc[i].ent_iob_ == "B":
+            ent = ent_at(doc, i)
+            if ent.end <= span.end:
+                out.append(ent)
+    return out
+
+
+def ents_starting(doc, indices) -> list[Span]:
+    """The entities of doc.ents that start at one of these token indices, in document order."""
+    return [ent_at(doc, i) for i in sorted(set(indices)) if doc[i].ent_iob_ == "B"]

@@ -637,7 +637,14 @@ class PeopleIndex:
 
     def offices_of(self, name: str) -> list[TitleMention]:
         """Title mentions given to (or resolved to) the named person."""
-        return [m for i, ms in self._offices.items() if self._clusters[i].name == name for m in ms]
+        # grouped by name once: asked per mention, a scan of every cluster was quadratic
+        by_name = self.__dict__.get("_offices_by_name")
+        if by_name is None:
+            by_name = {}
+            for i, ms in self._offices.items():
+                by_name.setdefault(self._clusters[i].name, []).extend(ms)
+            self._offices_by_name = by_name
+        return list(by_name.get(name, ()))
 
 
 def resolve_people(doc, article) -> PeopleIndex:
