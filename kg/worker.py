@@ -107,6 +107,7 @@ def serve(conn) -> None:
     kind, model, extractor = conn.recv()
     assert kind == "init"
     try:
+        from kg.nlp.long_text import parse_pairs
         from kg.nlp.pipeline import load_nlp
 
         nlp = load_nlp(model or None)
@@ -122,7 +123,7 @@ def serve(conn) -> None:
             return
         _, items, timeout = message
         texts = ((article.text, (seq, article)) for seq, article in items)
-        for doc, (seq, article) in nlp.pipe(texts, as_tuples=True, batch_size=PIPE_BATCH):
+        for doc, (seq, article) in parse_pairs(nlp, texts, PIPE_BATCH):
             conn.send(("start", seq))
             facts, problems, error, seconds, timed_out = extract_limited(extract, doc, article, timeout)
             try:
