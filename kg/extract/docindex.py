@@ -51,3 +51,16 @@ def span_ents(span) -> list[Span]:
 def ents_starting(doc, indices) -> list[Span]:
     """The entities of doc.ents that start at one of these token indices, in document order."""
     return [ent_at(doc, i) for i in sorted(set(indices)) if doc[i].ent_iob_ == "B"]
+
+
+def span_ending_at(doc, key: str, i: int) -> Span | None:
+    """The first span of the span group doc.spans[key] whose last token is i, or None
+    (an index per group, rebuilt if the group changes size)."""
+    group = doc.spans.get(key, [])
+    cached = doc.user_data.get(("kg_span_ends", key))
+    if cached is None or cached[0] != len(group):
+        ends: dict[int, Span] = {}
+        for sp in group:
+            ends.setdefault(sp.end - 1, sp)
+        cached = doc.user_data[("kg_span_ends", key)] = (len(group), ends)
+    return cached[1].get(i)

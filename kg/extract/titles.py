@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.docindex import ent_at
+from kg.extract.docindex import ent_at, span_ending_at
 from kg.extract.geo import country_for, place_for
 from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_person, party_for, titles
 
@@ -94,10 +94,7 @@ def _body_at(doc, i: int, lo: int):
 
 
 def _party_span_ending_at(doc, i: int):
-    for sp in doc.spans.get("kg_parties", []):
-        if sp.end - 1 == i:
-            return sp
-    return None
+    return span_ending_at(doc, "kg_parties", i)
 
 
 def _person_span_at(doc, i: int, ents_by_start: dict, ents_by_end: dict, starting: bool):
