@@ -1,8 +1,10 @@
 """Long texts are parsed in pieces and joined: the same text, offsets, entities and spans."""
 from __future__ import annotations
 
+import spacy
+
 from kg.nlp.long_text import parse_long, parse_pairs, pieces
-from kg.nlp.pipeline import load_nlp
+from kg.nlp.pipeline import load_nlp, model_name
 
 PARAGRAPH = ("Prime Minister Jonas Lund met German Chancellor Olaf Brandt in Oslo on Tuesday. "
              "The two leaders discussed energy prices.\n\n")
@@ -34,3 +36,16 @@ def test_parse_pairs_keeps_the_order():
     out = list(parse_pairs(nlp, texts, batch_size=2, size=200))
     assert [c for _, c in out] == [1, 2, 3]
     assert [d.text for d, _ in out] == [t for t, _ in texts]
+
+
+def test_a_text_without_full_stops_is_cut_into_sentences_of_bounded_length():
+    from kg.nlp.sentence_cap import MAX_SENT_TOKENS
+
+    nlp = load_nlp()
+    run_on = "Jonas Lund met Olaf Brandt in Oslo, and " * 200 + "they talked."
+    doc = nlp(run_on)
+    assert max(len(s) for s in doc.sents) <= MAX_SENT_TOKENS + 1
+    plain = spacy.load(model_name(), exclude=["ner"])   # the model alone, no cap
+    text = PARAGRAPH * 3
+    assert [s.text for s in nlp(text).sents] == [s.text for s in plain(text).sents]
+    assert max(len(s) for s in plain(run_on).sents) > MAX_SENT_TOKENS   # without the cap it is long

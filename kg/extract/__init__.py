@@ -6,6 +6,7 @@ Each fact family has its own module with one entry point taking
 from __future__ import annotations
 
 from kg.article import Article
+from kg.extract.docindex import reset as reset_doc_index
 from kg.facts import ArticleFacts
 
 
@@ -32,6 +33,7 @@ def extract_facts(doc, article: Article, problems: list[str] | None = None) -> A
     from kg.extract.people import resolve_people
     from kg.extract.roles import extract_roles
 
+    reset_doc_index(doc)
     try:
         people = resolve_people(doc, article)
     except Exception as exc:  # noqa: BLE001 - named, so the report says which extractor failed

@@ -1,66 +1,83 @@
 """Per-document lookups for the extractors that cost no scan of the whole document.
 
 spaCy rebuilds `doc.text` from every token, and `doc.ents` from every token, on each
-access: read once per mention or per trigger they made extraction quadratic in the
-article's length (a 60,000-character article spent 80 s there). These helpers give
-the same answers at the cost of one scan per document, or of one entity's length.
+access; Span.ents walks every entity of the document. Read once per mention or per
+trigger they made extraction quadratic in the article's length (a 60,000-character
+article spent 80 s there). These helpers answer the same from indexes built once per
+extraction: extract_facts calls reset() first, so a Doc whose entities were changed
+between two extractions is indexed afresh.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
-_TEXT_KEY = "kg_doc_text"
+_KEY = "kg_doc_index"
+
+
+class _Index:
+    def __init__(self, doc):
+        self.text = doc.text
+        self.ents = doc.ents
+        self.starts = [e.start for e in self.ents]
+        self.ent_of_token: dict[int, int] = {}
+        for k, ent in enumerate(self.ents):
+            for i in range(ent.start, ent.end):
+                self.ent_of_token[i] = k
+        self.span_ends: dict[str, dict[int, Span]] = {}
+
+
+def reset(doc) -> None:
+    """Forget the indexes of `doc` (called at the start of each extraction)."""
+    doc.user_data.pop(_KEY, None)
+
+
+def _index(doc) -> _Index:
+    index = doc.user_data.get(_KEY)
+    if index is None:
+        index = doc.user_data[_KEY] = _Index(doc)
+    return index
 
 
 def doc_text(doc) -> str:
-    """doc.text, built once per document (a Doc's text never changes)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+    """doc.text, built once."""
+    return _index(doc).text
 
 
 def ent_at(doc, i: int) -> Span | None:
-    """The entity of doc.ents that holds token i, or None: read from the tokens' IOB tags,
-    so it costs the entity's length and is never stale."""
-    tok = doc[i]
-    if tok.ent_iob_ not in ("B", "I"):
-        return None
-    start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type, kb_id=tok.ent_kb_id)
+    """The entity of doc.ents that holds token i, or None."""
+    index = _index(doc)
+    k = index.ent_of_token.get(i)
+    return None if k is None else index.ents[k]
 
 
 def span_ents(span) -> list[Span]:
-    """span.ents (the entities wholly inside a span, e.g. a sentence) from the span's own
-    tokens: spaCy's Span.ents walks every entity of the document."""
-    doc = span.doc
+    """span.ents: the entities wholly inside a span (e.g. a sentence), in order."""
+    index = _index(span.doc)
     out = []
-    for i in range(span.start, span.end):
-        if doc[i].ent_iob_ == "B":
-            ent = ent_at(doc, i)
-            if ent.end <= span.end:
-                out.append(ent)
+    for k in range(bisect_left(index.starts, span.start), len(index.ents)):
+        ent = index.ents[k]
+        if ent.end > span.end:
+            break
+        out.append(ent)
     return out
 
 
 def ents_starting(doc, indices) -> list[Span]:
     """The entities of doc.ents that start at one of these token indices, in document order."""
-    return [ent_at(doc, i) for i in sorted(set(indices)) if doc[i].ent_iob_ == "B"]
+    index = _index(doc)
+    wanted = set(indices)
+    found = {index.ent_of_token.get(i) for i in wanted} - {None}
+    return [index.ents[k] for k in sorted(found) if index.ents[k].start in wanted]
 
 
 def span_ending_at(doc, key: str, i: int) -> Span | None:
-    """The first span of the span group doc.spans[key] whose last token is i, or None
-    (an index per group, rebuilt if the group changes size)."""
-    group = doc.spans.get(key, [])
-    cached = doc.user_data.get(("kg_span_ends", key))
-    if cached is None or cached[0] != len(group):
-        ends: dict[int, Span] = {}
-        for sp in group:
+    """The first span of the span group doc.spans[key] whose last token is i, or None."""
+    index = _index(doc)
+    ends = index.span_ends.get(key)
+    if ends is None:
+        ends = index.span_ends[key] = {}
+        for sp in doc.spans.get(key, []):
             ends.setdefault(sp.end - 1, sp)
-        cached = doc.user_data[("kg_span_ends", key)] = (len(group), ends)
-    return cached[1].get(i)
+    return ends.get(i)

@@ -604,7 +604,9 @@ class PeopleIndex:
                 break
             prev = self.doc[prev.start - 1].sent
             lo = prev.start
-        candidates = [(s, idx) for s, e, idx in self._mentions if lo <= s < tok.i]
+        # mentions are sorted by now: the ones between lo and the pronoun by bisection
+        first, past = bisect_left(self._mentions, (lo,)), bisect_left(self._mentions, (tok.i,))
+        candidates = [(s, idx) for s, e, idx in self._mentions[first:past]]
         if gender == "m":  # we only know who is a "she" (female_names.txt); anyone else may be a "he"
             candidates = [(s, idx) for s, idx in candidates if not self._clusters[idx].female]
         elif gender == "f":
@@ -670,7 +672,10 @@ class PeopleIndex:
 
     def mentions(self) -> list[tuple[int, int, str]]:
         """Named mentions in text order: (start token, end token, canonical name)."""
-        return [(s, e, self._clusters[i].name) for s, e, i in self._mentions]
+        # names are final once the index is built: computed once, not per call (asked per title)
+        if self.__dict__.get("_named_mentions") is None:
+            self._named_mentions = [(s, e, self._clusters[i].name) for s, e, i in self._mentions]
+        return list(self._named_mentions)
 
     def offices_of(self, name: str) -> list[TitleMention]:
         """Title mentions given to (or resolved to) the named person."""
