@@ -10,6 +10,7 @@ Reading functions import neither spaCy nor the extractors, so queries start fast
 from __future__ import annotations
 
 import io
+import sys
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence, TextIO
@@ -18,15 +19,49 @@ from kg.nlp.pipeline import ModelNotInstalled
 from kg.ingest import (DEFAULT_EXTRACT_TIMEOUT, IngestError, IngestEvent, IngestReport, ingest_articles,
                        parse_shard)
 from kg.queries import QUERIES, format_records, format_result, run_query, run_sparql
-from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable, open_store
+from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable
+from kg.store import open_store as _open_store
 
 #: errors after which nothing could be done at all (exit code 2 in the CLI)
 UNUSABLE_STORE = (StoreBusy, StoreNotFound, StoreUnavailable)
 
 __all__ = [
-    "DEFAULT_EXTRACT_TIMEOUT", "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "ModelNotInstalled", "IngestReport", "StoreError", "articles", "export", "format_records",
+    "DEFAULT_EXTRACT_TIMEOUT", "DEFAULT_STORE", "QUERIES", "IngestError", "MainScriptReimported", "IngestEvent", "ModelNotInstalled", "IngestReport", "StoreError", "articles", "export", "format_records",
     "ingest", "load", "open_store", "parse_shard", "query", "remove", "sparql", "stats", "validate",
 ]
+
+
+class MainScriptReimported(StoreError):
+    """A store was opened for writing by a script that a multiprocessing child is importing again."""
+
+
+def open_store(location=None, *, read_only: bool = False):
+    """Open a store: a path → embedded store, an http(s):// URL → SPARQL server; a context manager.
+
+    Refuses, with the fix in the message, a write open made while a multiprocessing "spawn"
+    child re-imports the main script: without an `if __name__ == "__main__":` guard every child
+    would open the store again (and find it in use)."""
+    if not read_only and _in_spawned_reimport():
+        raise MainScriptReimported(
+            "api.open_store() ran while a child process started by multiprocessing was importing your "
+            "script again (the 'spawn' start method does that): put the code that opens the store and "
+            "ingests under `if __name__ == \"__main__\":`")
+    return _open_store(location, read_only=read_only)
+
+
+def _in_spawned_reimport() -> bool:
+    # (multiprocessing.parent_process() is still None at that point of the child's start)
+    if "multiprocessing.spawn" not in sys.modules:  # a spawned child has always imported it
+        return False
+    frame = sys._getframe(1)
+    for _ in range(200):  # bounded: the re-import runs near the bottom of the child's stack
+        if frame is None:
+            return False
+        if frame.f_code.co_name in ("_fixup_main_from_path", "_fixup_main_from_name") \
+                and frame.f_code.co_filename.endswith("spawn.py"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | None = None,

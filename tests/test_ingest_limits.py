@@ -217,3 +217,22 @@ def test_the_readme_example_runs_as_a_script(tmp_path, corpus, guarded):
                           env={**os.environ, "PYTHONPATH": ""})
     assert done.returncode == 0, done.stderr
     assert "3 ingested" in done.stdout and "Olaf Brandt" in done.stdout
+
+
+def test_a_script_without_a_main_guard_that_spawns_is_told_to_add_one(tmp_path):
+    """The user's own multiprocessing (spawn) imports the script again: the child's store open
+    says what is wrong instead of 'store in use by another kg process'."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(textwrap.dedent(f"""
+        import multiprocessing
+        from kg import api
+
+        with api.open_store({str(tmp_path / "s")!r}) as store:
+            child = multiprocessing.get_context("spawn").Process(target=print)
+            child.start()
+            child.join()
+            print("child exit code", child.exitcode)
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert "child exit code 1" in done.stdout
+    assert 'if __name__ == "__main__":' in done.stderr and "in use by another" not in done.stderr
