@@ -50,7 +50,7 @@ class RobustnessReport:
 
 
 def check(articles: Iterable[Article], *, workers: int = 1, timeout: float | None = DEFAULT_TIMEOUT,
-          model: str | None = None) -> RobustnessReport:
+          model: str | None = None, progress: int = 0) -> RobustnessReport:
     """Extract every article (nothing stored) and collect what went wrong and how long it took."""
     report = RobustnessReport()
     started = time.perf_counter()
@@ -64,6 +64,9 @@ def check(articles: Iterable[Article], *, workers: int = 1, timeout: float | Non
         report.crashes.extend(f"{aid}: {p}" for p in outcome.problems)
         if not outcome.error:
             report.times.append((outcome.seconds, aid, len(outcome.article.text)))
+        if progress and report.articles % progress == 0:
+            print(f"... {report.articles} articles, {len(report.crashes)} crashes, {len(report.timeouts)} "
+                  f"time-outs, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     articles = _corpus(args.corpus, args.limit)
-    report = check(articles, workers=args.workers, timeout=args.timeout, model=args.model)
+    report = check(articles, workers=args.workers, timeout=args.timeout, model=args.model, progress=250)
     print(f"{report.articles} articles in {report.seconds:.0f} s with {args.workers} worker(s), "
           f"time limit {args.timeout:g} s")
     print(f"crashes: {len(report.crashes)}   time-outs: {len(report.timeouts)}")

@@ -26,6 +26,7 @@ class _Index:
             for i in range(ent.start, ent.end):
                 self.ent_of_token[i] = k
         self.span_ends: dict[str, dict[int, Span]] = {}
+        self.years: list[tuple[int, int]] | None = None
 
 
 def reset(doc) -> None:
@@ -81,3 +82,13 @@ def span_ending_at(doc, key: str, i: int) -> Span | None:
         for sp in doc.spans.get(key, []):
             ends.setdefault(sp.end - 1, sp)
     return ends.get(i)
+
+
+def last_year_before(doc, pos: int) -> int | None:
+    """The last year ("1998", "2019") written before token `pos`."""
+    index = _index(doc)
+    if index.years is None:
+        index.years = [(t.i, int(t.text)) for t in doc
+                       if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") and t.text.isdigit()]
+    k = bisect_left(index.years, (pos,))
+    return index.years[k - 1][1] if k else None

@@ -36,7 +36,7 @@ from kg.article import Article
 from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
-from kg.extract.docindex import ents_starting, span_ents
+from kg.extract.docindex import ents_starting, last_year_before, span_ents
 from kg.extract.geo import data_rows
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
@@ -836,11 +836,7 @@ def _context_year(doc, pos: int, article: Article) -> int | None:
     """For an undated article: the last year written before `pos`."""
     if article.published is not None:
         return None
-    year = None
-    for t in doc[:pos]:
-        if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"):
-            year = int(t.text)
-    return year
+    return last_year_before(doc, pos)
 
 
 def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confidence) -> Meeting | None:
