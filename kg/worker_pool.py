@@ -20,6 +20,7 @@ time, so the article that kills a worker is found and reported alone.
 from __future__ import annotations
 
 import atexit
+import itertools
 import json
 import os
 import socket
@@ -165,10 +166,14 @@ def extract_all(articles: Iterable[Article], *, workers: int = 1, model: str | N
                 timeout: float | None = DEFAULT_TIMEOUT, task_size: int = TASK_SIZE,
                 extractor: str | None = None) -> Iterator[Outcome]:
     """An Outcome for each article, in input order; `timeout` None or 0 means no limit."""
+    tasks = _numbered(articles, task_size)
+    first = next(tasks, None)
+    if first is None:
+        return  # nothing to extract (all unchanged): no worker started
+    tasks = itertools.chain([first], tasks)
     pool = shared_pool(model, extractor or EXTRACTOR)
     active = pool.take(max(1, workers))
     hard_limit = HARD_FACTOR * timeout + HARD_EXTRA if timeout else None
-    tasks = _numbered(articles, task_size)
     retry: deque[list[tuple[int, Article]]] = deque()
     finished: dict[int, Outcome] = {}
     next_seq, exhausted, clean = 0, False, False

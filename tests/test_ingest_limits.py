@@ -160,7 +160,10 @@ def test_extract_facts_without_a_problem_list_lets_errors_through(monkeypatch):
 def _children(pid: int) -> set[int]:
     found = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        found |= {int(c) for c in (task / "children").read_text().split()}
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except FileNotFoundError:  # a thread that just ended
+            continue
     return found
 
 
