@@ -10,16 +10,19 @@ Reading functions import neither spaCy nor the extractors, so queries start fast
 from __future__ import annotations
 
 import io
+import sys
 from datetime import date
 from pathlib import Path
 from os import PathLike
 from typing import BinaryIO, Callable, Sequence, TextIO
 
 from kg.nlp.pipeline import ModelNotInstalled
-from kg.ingest import IngestError, IngestEvent, IngestReport, ingest_articles, parse_shard
+from kg.ingest import (DEFAULT_EXTRACT_TIMEOUT, IngestError, IngestEvent, IngestReport, ingest_articles,
+                       parse_shard)
 from kg.queries import QUERIES, QueryError, Result, format_records, format_result, run_query, run_sparql
 from kg.queries.people import list_people
-from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable, open_store
+from kg.store import DEFAULT_STORE, StoreBusy, StoreError, StoreNotFound, StoreUnavailable
+from kg.store import open_store as _open_store
 from kg.store.base import InvalidQuery
 
 #: errors after which nothing could be done at all (exit code 2 in the CLI)
@@ -28,23 +31,58 @@ UNUSABLE_STORE = (StoreBusy, StoreNotFound, StoreUnavailable)
 USAGE_ERRORS = (QueryError, InvalidQuery)
 
 __all__ = [
-    "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "InvalidQuery", "ModelNotInstalled", "IngestReport",
-    "QueryError", "Result", "StoreError", "articles", "export", "format_records", "format_result",
-    "ingest", "load", "open_store", "parse_shard", "people", "query", "query_result", "remove", "sparql", "stats",
-    "validate",
+    "DEFAULT_EXTRACT_TIMEOUT", "DEFAULT_STORE", "QUERIES", "IngestError", "IngestEvent", "InvalidQuery",
+    "MainScriptReimported", "ModelNotInstalled", "IngestReport", "QueryError", "Result", "StoreError", "articles",
+    "export", "format_records", "format_result", "ingest", "load", "open_store", "parse_shard", "people", "query",
+    "query_result", "remove", "sparql", "stats", "validate",
 ]
+
+
+class MainScriptReimported(StoreError):
+    """A store was opened for writing by a script that a multiprocessing child is importing again."""
+
+
+def open_store(location=None, *, read_only: bool = False):
+    """Open a store: a path → embedded store, an http(s):// URL → SPARQL server; a context manager.
+
+    Refuses, with the fix in the message, a write open made while a multiprocessing "spawn"
+    child re-imports the main script: without an `if __name__ == "__main__":` guard every child
+    would open the store again (and find it in use)."""
+    if not read_only and _in_spawned_reimport():
+        raise MainScriptReimported(
+            "api.open_store() ran while a child process started by multiprocessing was importing your "
+            "script again (the 'spawn' start method does that): put the code that opens the store and "
+            "ingests under `if __name__ == \"__main__\":`")
+    return _open_store(location, read_only=read_only)
+
+
+def _in_spawned_reimport() -> bool:
+    # (multiprocessing.parent_process() is still None at that point of the child's start)
+    if "multiprocessing.spawn" not in sys.modules:  # a spawned child has always imported it
+        return False
+    frame = sys._getframe(1)
+    for _ in range(200):  # bounded: the re-import runs near the bottom of the child's stack
+        if frame is None:
+            return False
+        if frame.f_code.co_name in ("_fixup_main_from_path", "_fixup_main_from_name") \
+                and frame.f_code.co_filename.endswith("spawn.py"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | None = None,
            field_map: dict[str, str] | None = None, published: date | None = None,
            workers: int = 1, model: str | None = None, force: bool = False, shard: str | None = None,
            fetch_options=None, stdin: TextIO | None = None, check_language: bool = True,
-           truncate: bool = False,
+           truncate: bool = False, extract_timeout: float | None = DEFAULT_EXTRACT_TIMEOUT,
            on_event: Callable[[IngestEvent], None] | None = None) -> IngestReport:
     """Read articles from files, folders, JSON Lines, URLs, feeds or stdin ("-") and store their facts.
 
     Idempotent: an article whose content is unchanged is skipped (unless `force`);
-    a changed one replaces its graph.
+    a changed one replaces its graph. Extraction runs in worker processes, at most
+    `extract_timeout` seconds per article after parsing (None: no limit); an article
+    over it is reported as failed and the batch goes on.
     """
     from kg.sources import iter_articles
 
@@ -52,7 +90,8 @@ def ingest(store, inputs: Sequence[str], *, fmt: str | None = None, glob: str | 
                           fetch_options=fetch_options, stdin=stdin, check_language=check_language,
                           oversize="truncate" if truncate else "error")
     return ingest_articles(store, items, workers=workers, model=model, force=force,
-                           shard=parse_shard(shard) if shard else None, on_event=on_event)
+                           shard=parse_shard(shard) if shard else None, extract_timeout=extract_timeout,
+                           on_event=on_event)
 
 
 def count_articles(inputs: Sequence[str], glob: str | None = None) -> int | None:

@@ -163,6 +163,9 @@ def _field_map(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--shard", metavar="I/N", help="Only the I-th of N deterministic shares (by article id).")
 @click.option("--any-language", is_flag=True, help="Do not skip articles that look non-English.")
 @click.option("--truncate", is_flag=True, help="Cut over-long articles instead of refusing them.")
+@click.option("--extract-timeout", type=click.FloatRange(min=0), default=api.DEFAULT_EXTRACT_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Most extraction time per article (after parsing); an article over it fails alone. 0: no limit.")
 @click.option("--timeout", type=float, metavar="SECONDS",
               help="URLs: the most one URL may take in all, retries included, and the longest silence "
                    "(default 60 in all, 20 of silence).")
@@ -173,7 +176,7 @@ def _field_map(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_context
 def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, shard, any_language, truncate,
-           timeout, max_bytes, retries, rate, quiet):
+           extract_timeout, timeout, max_bytes, retries, rate, quiet):
     """Extract facts from articles and store them.
 
     Takes .txt files (first line is the title), .html pages, .json/.jsonl
@@ -194,7 +197,7 @@ def ingest(ctx, inputs, fmt, glob, fields, published, workers, model, force, sha
                       fetch_options=api.fetch_options(timeout=timeout, retries=retries, rate=rate,
                                                       max_bytes=max_bytes),
                       check_language=not any_language, truncate=truncate,
-                      stdin=sys.stdin, on_event=progress)
+                      extract_timeout=extract_timeout or None, stdin=sys.stdin, on_event=progress)
     progress.clear()
     if not quiet:
         click.echo(report.summary(), err=True)

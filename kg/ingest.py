@@ -1,5 +1,9 @@
 """The ingest loop: articles → facts (in worker processes) → article graphs → store.
 
+Each article's extraction has a time limit (`extract_timeout`, 10 s by default, counted
+after parsing): one that runs over is reported on one line and the batch goes on; a
+worker stuck past it is replaced (kg.worker_pool).
+
 Streaming all the way: articles are read lazily from their sources, parsed in
 batches, and written to the store a batch at a time, so memory stays flat on a
 corpus of any size. Each article is written as one named graph in one
@@ -8,20 +12,15 @@ transaction, so a crash never leaves half an article behind.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from kg.article import Article
+from kg.worker_pool import DEFAULT_TIMEOUT as DEFAULT_EXTRACT_TIMEOUT
+from kg.worker_pool import TASK_SIZE, Outcome, WorkerStartError, extract_all
 
 BATCH_SIZE = 32          # articles per store write batch
-TASK_SIZE = 16           # articles per worker task: small enough for a smooth progress bar
-PIPE_BATCH = 8           # spaCy's internal batch in the single-process path
-MAX_IN_FLIGHT = 2        # batches queued per worker: enough to keep workers busy, bounded for memory
 
 
 class IngestError(RuntimeError):
@@ -80,75 +79,29 @@ def in_shard(article_id: str, shard: tuple[int, int] | None) -> bool:
 
 # --- workers ---------------------------------------------------------------------------------
 
-_worker_nlp = None
-
-
-def _init_worker(model: str | None) -> None:
-    global _worker_nlp
-    from kg.nlp.pipeline import load_nlp
-
-    _worker_nlp = load_nlp(model)
-
-
-def _extract_stream(articles: Iterable[Article]) -> Iterator[tuple[Article, object]]:
-    """Parse and extract article by article; a failure is reported for its article alone."""
-    from kg.extract import extract_facts
-
-    pairs = _worker_nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=PIPE_BATCH)
-    for doc, article in pairs:
-        try:
-            yield article, extract_facts(doc, article)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            yield article, f"{type(exc).__name__}: {exc}"
-
-
-def _extract_batch(articles: list[Article]) -> list[tuple[Article, object]]:
-    return list(_extract_stream(articles))
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def extracted(articles: Iterable[Article], *, workers: int = 1, model: str | None = None,
-              batch_size: int = TASK_SIZE) -> Iterator[tuple[Article, object]]:
-    """(article, ArticleFacts or error text) for each article, in input order."""
-    if workers <= 1:
-        _init_worker(model)
-        yield from _extract_stream(articles)
-        return
-    from kg.nlp.pipeline import check_model
+              extract_timeout: float | None = DEFAULT_EXTRACT_TIMEOUT,
+              batch_size: int = TASK_SIZE) -> Iterator[Outcome]:
+    """An Outcome (facts, or a one-line error) for each article, in input order.
 
-    check_model(model)  # a clear error here, not a broken pool later
-    # spawn, not fork: the parent holds an open store (RocksDB threads, file locks) that a
-    # forked child must not inherit mid-operation
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                             initargs=(model,)) as pool:
-        pending: deque[Future] = deque()
-        try:
-            for batch in _batches(articles, batch_size):
-                pending.append(pool.submit(_extract_batch, batch))
-                if len(pending) >= workers * MAX_IN_FLIGHT:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        except BrokenProcessPool:
-            raise IngestError("a worker process died (out of memory?); the articles before it are "
-                              "stored: run the same command again to go on, with fewer --workers") from None
+    Always in worker processes (kg.worker_pool says why), each article's extraction
+    limited to `extract_timeout` seconds (None or 0: no limit)."""
+    from kg.nlp.pipeline import ModelNotInstalled
+
+    try:
+        yield from extract_all(articles, workers=workers, model=model, timeout=extract_timeout,
+                               task_size=batch_size)
+    except WorkerStartError as exc:
+        if exc.kind == "ModelNotInstalled":
+            raise ModelNotInstalled(str(exc)) from None
+        raise IngestError(str(exc)) from None
 
 
 # --- the loop --------------------------------------------------------------------------------
 
 def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | None = None,
                     force: bool = False, shard: tuple[int, int] | None = None,
+                    extract_timeout: float | None = DEFAULT_EXTRACT_TIMEOUT,
                     on_event: Callable[[IngestEvent], None] | None = None,
                     batch_size: int = BATCH_SIZE) -> IngestReport:
     """Ingest Articles (and the source errors met on the way) into `store`.
@@ -187,7 +140,7 @@ def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | No
             yield item
 
     pending: list[tuple[str, object]] = []
-    pending_articles: list[Article] = []
+    pending_articles: list[tuple[Article, str]] = []
     replacing: set[str] = set()  # ids of stored articles whose content changed
 
     def flush() -> None:
@@ -196,25 +149,30 @@ def ingest_articles(store, items: Iterable, *, workers: int = 1, model: str | No
         try:
             store.replace_graphs(pending)
         except Exception as exc:  # noqa: BLE001 - the store's message names the cause
-            for article in pending_articles:
+            for article, _ in pending_articles:
                 note("failed", article.id, f"{article.id}: not stored: {exc}")
         else:
-            for article in pending_articles:
-                note("replaced" if article.id in replacing else "ingested", article.id)
+            for article, problems in pending_articles:
+                if problems:
+                    note("failed", article.id, f"{article.id}: {problems} (its other facts were stored)")
+                else:
+                    note("replaced" if article.id in replacing else "ingested", article.id)
                 replacing.discard(article.id)
         pending.clear()
         pending_articles.clear()
 
     try:
-        for article, facts in extracted(to_extract(), workers=workers, model=model):
-            if isinstance(facts, str):
-                note("failed", article.id, f"{article.id}: extraction failed: {facts}")
+        for outcome in extracted(to_extract(), workers=workers, model=model, extract_timeout=extract_timeout):
+            article = outcome.article
+            if outcome.error:
+                note("failed", article.id, f"{article.id}: {outcome.error}")
                 continue
             emit(IngestEvent("parsed", article.id))
-            iri, graph = article_graph(facts)
+            iri, graph = article_graph(outcome.facts)
             report.triples += len(graph)
             pending.append((str(iri), graph))
-            pending_articles.append(article)
+            # an extractor that failed loses its family only: the rest is stored, the article counts as failed
+            pending_articles.append((article, "; ".join(outcome.problems)))
             if len(pending) >= batch_size:
                 flush()
     finally:

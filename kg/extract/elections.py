@@ -15,6 +15,7 @@ from functools import lru_cache
 from kg.article import Article
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
+from kg.extract.docindex import ent_at, span_ents
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
 from kg.nlp.lexicons import known_person
@@ -73,7 +74,7 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
             if country is None:
                 if ranked is None:
                     ranked = _article_countries(doc)
-                actors = {country_for(e.text) for e in tok.sent.ents if _is_actor(e)}
+                actors = {country_for(e.text) for e in span_ents(tok.sent) if _is_actor(e)}
                 # a presidential election is held where a president is elected by the people
                 barred = _no_presidential_vote() if kind == "presidential" else frozenset()
                 context = next((c for c in ranked if c not in actors and c not in barred), "")
@@ -136,7 +137,7 @@ def _people_country(tok, people) -> str | None:
     if owner:
         return owner[0]
     found: set[str] = set()
-    for ent in tok.sent.ents:
+    for ent in span_ents(tok.sent):
         if ent.label_ == "PERSON" and not _is_actor(ent):
             found.update(_person_countries(ent.root, people)[:1])
     meddlers = _meddlers(tok.sent)
@@ -146,7 +147,7 @@ def _people_country(tok, people) -> str | None:
     if meddlers and hasattr(people, "home_country"):
         # the election acted on is where the story's office holders are, unless they are the actors
         home = people.home_country()
-        strict = {country_for(e.text) for e in tok.sent.ents if _is_actor(e)}
+        strict = {country_for(e.text) for e in span_ents(tok.sent) if _is_actor(e)}
         if home and home not in strict and not found:
             return home
     return None
@@ -158,7 +159,7 @@ def _meddlers(sent) -> set[str]:
     taken for the country voting."""
     if not any(t.lemma_.lower() in _ACTING_ON or t.lower_ in _ACTING_ON for t in sent):
         return set()
-    out = {country_for(e.text) for e in sent.ents if e.label_ in ("GPE", "NORP")}
+    out = {country_for(e.text) for e in span_ents(sent) if e.label_ in ("GPE", "NORP")}
     return {c for c in out if c}
 
 
@@ -259,7 +260,7 @@ def _governor_dates(tok, article: Article) -> list[str]:
         else:
             continue
         if ent is not None:
-            span = next((e for e in tok.doc.ents if e.start <= ent.i < e.end), None)
+            span = ent_at(tok.doc, ent.i)
             if span is not None and _is_dateline(span, resolve_date(span.text, article.published), article):
                 continue
             ahead = gov.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
@@ -276,7 +277,7 @@ def _is_dateline(ent, d: str | None, article: Article) -> bool:
     sentence, with another date after it, is a dateline glued to the text, not the vote's day."""
     return bool(d) and ent.start == ent.sent.start and article.published is not None \
         and d == article.published.isoformat() \
-        and any(e.label_ == "DATE" and e.start >= ent.end for e in ent.sent.ents)
+        and any(e.label_ == "DATE" and e.start >= ent.end for e in span_ents(ent.sent))
 
 
 def _pick_kind(current: str, new: str) -> str:
@@ -307,9 +308,9 @@ def _phrase_country(phrase, trigger) -> tuple[str | None, str]:
 
 def _ent_text(tok) -> str:
     if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
+        ent = ent_at(tok.doc, tok.i)
+        if ent is not None:
+            return ent.text
     return tok.text
 
 
@@ -324,7 +325,7 @@ def _phrase_dates(phrase, trigger, article: Article) -> list[str]:
         tense = "anticipated"  # "the November election" in a campaign story: the coming one
     for t in phrase:
         if t.ent_type_ == "DATE":
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_at(doc, t.i)
             if ent is None or ent.start in seen_ents:
                 continue
             seen_ents.add(ent.start)
@@ -444,7 +445,7 @@ def _sentence_country(tok, context: str) -> str | None:
     if not phrase & {"country", "nation", "its", "their", "national"}:
         return None
     candidates: list[tuple[int, str, object]] = []
-    for ent in tok.sent.ents:
+    for ent in span_ents(tok.sent):
         if ent.label_ not in ("GPE", "NORP") or _is_actor(ent):
             continue
         c = country_for(ent.text)

@@ -36,6 +36,7 @@ from kg.article import Article
 from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
+from kg.extract.docindex import ents_starting, last_year_before, span_ents
 from kg.extract.geo import data_rows
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
@@ -747,7 +748,7 @@ def _date(tokens, tok, tense: str, article: Article) -> str | None:
     doc = tok.doc
     best = None
     idx = {t.i for t in tokens}
-    for ent in doc.ents:
+    for ent in ents_starting(doc, idx):
         if ent.label_ != "DATE" or ent.start not in idx:
             continue
         if ent.root.dep_ in ("poss", "compound", "nummod", "amod", "nmod") and ent.root.head.i != tok.i \
@@ -835,11 +836,7 @@ def _context_year(doc, pos: int, article: Article) -> int | None:
     """For an undated article: the last year written before `pos`."""
     if article.published is not None:
         return None
-    year = None
-    for t in doc[:pos]:
-        if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20"):
-            year = int(t.text)
-    return year
+    return last_year_before(doc, pos)
 
 
 def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confidence) -> Meeting | None:
@@ -872,7 +869,7 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         # the tagger ended the sentence inside a name ("... Kim Sung-hwan | Sunday, two days after")
         nxt = tok.doc[tok.sent.end]
         if nxt.ent_type_ == "DATE" and nxt.ent_iob_ == "B":
-            ent = next(e for e in nxt.sent.ents if e.start == nxt.i)
+            ent = next(e for e in span_ents(nxt.sent) if e.start == nxt.i)
             date = resolve_date(ent.text, article.published, tense, _context_year(tok.doc, ent.start, article))
     talked_of = status == "happened" and date is None and _talked_of(tok, gov)
     if talked_of:
@@ -942,7 +939,7 @@ def _paragraph_date(sent, article: Article) -> str | None:
         breaks = [t.i for t in prev if t.is_space and "\n" in t.text]
         lo = breaks[-1] + 1 if breaks else prev.start
         dates = [resolve_date(e.text, article.published, "past", _context_year(doc, e.start, article))
-                 for e in prev.ents if e.label_ == "DATE" and e.start >= lo and not _is_tweet_stamp(e)]
+                 for e in span_ents(prev) if e.label_ == "DATE" and e.start >= lo and not _is_tweet_stamp(e)]
         dates = [d for d in dates if d and not _after_publication(d, article)]
         if dates:
             return dates[-1]

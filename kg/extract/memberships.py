@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.article import Article
+from kg.extract.docindex import doc_text
 from kg.facts import Evidence, Membership
 from kg.nlp.lexicons import PartyEntry, party_codes, parties
 
@@ -91,7 +92,7 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             break
         # party code after the name: "(R-Texas)"
         if end < len(doc):
-            m = _CODE_RE.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:40])
+            m = _CODE_RE.match(doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):][:40])
             code = m and (m.group(1) or m.group(2))
             if code and code in party_codes():
                 p = party_codes()[code]

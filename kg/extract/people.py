@@ -24,10 +24,12 @@ Mentions are PERSON entities (repaired by kg_person_repair), title references
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from kg.extract.docindex import doc_text
 from kg.extract.geo import country_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
@@ -291,7 +293,7 @@ class PeopleIndex:
                 continue
             name = repair_name(clean_name(self._trim_lead(ent).text))
             if name is not None:
-                name = _cut_hover_repeat(name, doc.text[ent.end_char:ent.end_char + 80])
+                name = _cut_hover_repeat(name, doc_text(doc)[ent.end_char:ent.end_char + 80])
             if name is None or not _is_plausible_name(name):
                 continue
             before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -308,23 +310,30 @@ class PeopleIndex:
                 raw[k] = (start, end, words[::-1], female)  # "Trump Donald" of hover text
         self._titled_at = {sp.end for sp in doc.spans.get("kg_titles", [])}
         # "Peña Nieto" beside "Enrique Peña Nieto": a two-word surname said alone is a short form
-        longer = [[_key(w) for w in words] for _, _, words, _ in raw if len(words) >= 3]
+        longer = {tuple(_key(w) for w in words[-2:]) for _, _, words, _ in raw if len(words) >= 3}
         tails = {k for k, (_, _, words, _) in enumerate(raw) if len(words) == 2
-                 and any(lw[-2:] == [_key(w) for w in words] for lw in longer)}
+                 and tuple(_key(w) for w in words) in longer}
         # full names first, in text order, so one-word forms can find them
+        by_last: dict[str, set[int]] = {}  # last-word key → clusters with such a form (fits_full needs one)
         for k, (start, end, words, female) in enumerate(raw):
             if len(words) < 2 or words[0].lower() in hon or k in tails:
                 continue
-            idx = next((i for i, c in enumerate(self._clusters) if c.fits_full(words)), None)
+            last = _key(words[-1])
+            idx = min((i for i in by_last.get(last, ()) if self._clusters[i].fits_full(words)), default=None)
             if idx is None:
                 self._clusters.append(_Cluster(first_seen=start))
                 idx = len(self._clusters) - 1
+            by_last.setdefault(last, set()).add(idx)
             c = self._clusters[idx]
             c.forms[" ".join(words)] += 1
             c.female = c.female or female
+        first_with_form: dict[str, int] = {}  # full forms are all read by now
+        for i, c in enumerate(self._clusters):
+            for form in c.forms:
+                first_with_form.setdefault(form, i)
         for k, (start, end, words, female) in enumerate(raw):
             if len(words) >= 2 and words[0].lower() not in hon and k not in tails:
-                idx = next(i for i, c in enumerate(self._clusters) if " ".join(words) in c.forms)
+                idx = first_with_form[" ".join(words)]
             else:
                 idx = self._cluster_for_short(words, start, female)
             self._mentions.append((start, end, idx))
@@ -356,6 +365,7 @@ class PeopleIndex:
                 continue  # part of a longer name the model did not tag
             idx = next(iter(owners))
             self._clusters[idx].short[tok.text] += 1
+            self._index_fits(idx)
             self._mentions.append((tok.i, tok.i + 1, idx))
             self._by_token[tok.i] = idx
 
@@ -381,7 +391,7 @@ class PeopleIndex:
 
     def _cluster_for_short(self, words: list[str], start: int, female: bool) -> int:
         word = words[-1]
-        fits = [i for i, c in enumerate(self._clusters) if (c.forms or c.known) and c.fits_one(word)]
+        fits = [i for i in self._fitting(word) if self._clusters[i].forms or self._clusters[i].known]
         if female:
             fits = [i for i in fits if self._clusters[i].female] or fits
         known = known_by_surname(word) if len(words) == 1 else None
@@ -396,15 +406,41 @@ class PeopleIndex:
         if fits:
             c = self._clusters[fits[0]]
             c.short[" ".join(words)] += 1
+            self._index_fits(fits[0])
             return fits[0]
-        idx = next((i for i, c in enumerate(self._clusters) if not c.forms and c.fits_one(" ".join(words))
-                    and not (female and not c.female and c.known)), None)
+        idx = next((i for i in self._fitting(" ".join(words)) if not self._clusters[i].forms
+                    and not (female and not self._clusters[i].female and self._clusters[i].known)), None)
         if idx is None:
             self._clusters.append(_Cluster(first_seen=start, female=female,
                                            known=known.name if known is not None and not female else None))
             idx = len(self._clusters) - 1
         self._clusters[idx].short[" ".join(words)] += 1
+        self._index_fits(idx)
         return idx
+
+    def _fitting(self, word: str) -> list[int]:
+        """The clusters c with c.fits_one(word), in order: candidates from an index by word key
+        (every cluster tried for every one-word mention was quadratic in the article's length)."""
+        if self.__dict__.get("_fit_index") is None:
+            self._fit_index: dict[str, set[int]] = {}
+            for i in range(len(self._clusters)):
+                self._index_fits(i)
+        candidates = sorted(self._fit_index.get(_key(word), ()))
+        return [i for i in candidates if self._clusters[i].fits_one(word)]
+
+    def _index_fits(self, i: int) -> None:
+        """Index cluster i under every key fits_one can match: first and last words of its full
+        forms, its short forms (called after each change to the cluster)."""
+        index = self.__dict__.get("_fit_index")
+        if index is None:
+            return
+        c = self._clusters[i]
+        for form in c.forms:
+            words = form.split()
+            index.setdefault(_key(words[-1]), set()).add(i)
+            index.setdefault(_key(words[0]), set()).add(i)
+        for form in c.short:
+            index.setdefault(_key(form), set()).add(i)
 
     def _pick_short(self, fits: list[int], start: int) -> int:
         """Which of several people a one-word form means: the nearest named before it in the same
@@ -424,13 +460,15 @@ class PeopleIndex:
         return start > 0 and (self.doc[start - 1].lower_ in _MALE_HONORIFICS or start in self._titled_at)
 
     def _last_mention_before(self, idx: int, start: int) -> int | None:
-        best = None
-        for s, _, i in self._mentions:  # appended in text order while names are read
-            if s >= start:
-                break
-            if i == idx:
-                best = s
-        return best
+        # mentions are appended in text order while names are read: each cluster's starts, kept
+        # up to date with what was appended since the last call, answer by bisection
+        seen, starts = self.__dict__.get("_starts_by_cluster", (0, {}))
+        for s, _, i in self._mentions[seen:]:
+            starts.setdefault(i, []).append(s)
+        self._starts_by_cluster = (len(self._mentions), starts)
+        mine = starts.get(idx, [])
+        k = bisect_left(mine, start)
+        return mine[k - 1] if k else None
 
     def _used(self, c: _Cluster) -> bool:
         return bool(c.forms or c.short)
@@ -566,7 +604,9 @@ class PeopleIndex:
                 break
             prev = self.doc[prev.start - 1].sent
             lo = prev.start
-        candidates = [(s, idx) for s, e, idx in self._mentions if lo <= s < tok.i]
+        # mentions are sorted by now: the ones between lo and the pronoun by bisection
+        first, past = bisect_left(self._mentions, (lo,)), bisect_left(self._mentions, (tok.i,))
+        candidates = [(s, idx) for s, e, idx in self._mentions[first:past]]
         if gender == "m":  # we only know who is a "she" (female_names.txt); anyone else may be a "he"
             candidates = [(s, idx) for s, idx in candidates if not self._clusters[idx].female]
         elif gender == "f":
@@ -632,11 +672,21 @@ class PeopleIndex:
 
     def mentions(self) -> list[tuple[int, int, str]]:
         """Named mentions in text order: (start token, end token, canonical name)."""
-        return [(s, e, self._clusters[i].name) for s, e, i in self._mentions]
+        # names are final once the index is built: computed once, not per call (asked per title)
+        if self.__dict__.get("_named_mentions") is None:
+            self._named_mentions = [(s, e, self._clusters[i].name) for s, e, i in self._mentions]
+        return list(self._named_mentions)
 
     def offices_of(self, name: str) -> list[TitleMention]:
         """Title mentions given to (or resolved to) the named person."""
-        return [m for i, ms in self._offices.items() if self._clusters[i].name == name for m in ms]
+        # grouped by name once: asked per mention, a scan of every cluster was quadratic
+        by_name = self.__dict__.get("_offices_by_name")
+        if by_name is None:
+            by_name = {}
+            for i, ms in self._offices.items():
+                by_name.setdefault(self._clusters[i].name, []).extend(ms)
+            self._offices_by_name = by_name
+        return list(by_name.get(name, ()))
 
 
 def resolve_people(doc, article) -> PeopleIndex:

@@ -7,6 +7,7 @@ Washington); a city, landmark or state is preferred to a country ("in Biarritz, 
 """
 from __future__ import annotations
 
+from kg.extract.docindex import ents_starting
 from kg.extract.geo import place_for, place_kind
 
 _LOCATIVE = {"in", "at", "to", "inside", "near", "outside"}  # not "from": origin, not venue
@@ -23,7 +24,7 @@ def place_in(tokens, anchor) -> tuple[str, str | None] | None:
     idx = {t.i for t in tokens}
     found: list[tuple[int, int, str, str | None]] = []
     seen: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents_starting(doc, idx):
         if ent.start not in idx or ent.label_ not in _PLACE_LABELS + ("PERSON",) or ent.start in seen:
             continue
         seen.add(ent.start)

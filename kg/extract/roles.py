@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.article import Article
+from kg.extract.docindex import span_ents
 from kg.extract.geo import country_for, legislature_for, legislature_names
 from kg.extract.titles import POSTED_TO, TitleMention
 from kg.facts import Evidence, Role
@@ -152,7 +153,7 @@ def _sentence_country(doc, name: str, ms: list[TitleMention], people) -> str | N
             if r.title == m.title and r.explicit_country and r.country and not r.has_person \
                     and sent.start <= r.head < end and people.name_for(doc[r.head]) in (None, name):
                 return r.country
-        found = {country_for(e.text) for e in sent.ents if e.label_ in ("GPE", "NORP")} - {None}
+        found = {country_for(e.text) for e in span_ents(sent) if e.label_ in ("GPE", "NORP")} - {None}
         if len(found) == 1:
             return found.pop()
     return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.docindex import ent_at, span_ending_at
 from kg.extract.geo import country_for, place_for
 from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_person, party_for, titles
 
@@ -93,10 +94,7 @@ def _body_at(doc, i: int, lo: int):
 
 
 def _party_span_ending_at(doc, i: int):
-    for sp in doc.spans.get("kg_parties", []):
-        if sp.end - 1 == i:
-            return sp
-    return None
+    return span_ending_at(doc, "kg_parties", i)
 
 
 def _person_span_at(doc, i: int, ents_by_start: dict, ents_by_end: dict, starting: bool):
@@ -328,7 +326,7 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         return
     head = doc[m.head]
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
-        ent = next((x for x in doc.ents if x.start <= head.head.i < x.end), None)
+        ent = ent_at(doc, head.head.i)
         if ent is not None:
             m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:apposition"
             return
@@ -343,8 +341,8 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         if subj is not None:
             if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 subj = verb.head
-            ent = next((x for x in doc.ents if x.label_ == "PERSON" and x.start <= subj.i < x.end), None)
-            if ent is not None:
+            ent = ent_at(doc, subj.i)
+            if ent is not None and ent.label_ == "PERSON":
                 m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:copula"
             elif subj.lower_ in ("he", "she"):
                 m.person_start, m.person_end, m.rule = subj.i, subj.i + 1, "role:copula"

@@ -40,12 +40,15 @@ def load_nlp(model: str | None = None):
 
     import kg.nlp.lexicon_spans  # noqa: F401  (registers the factories)
     import kg.nlp.person_repair  # noqa: F401
+    import kg.nlp.sentence_cap  # noqa: F401
 
     name = model_name(model)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotInstalled(_not_installed(name)) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_sentence_cap", before="parser")  # no sentence of thousands of tokens
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("kg_person_repair", after="ner")
     nlp.add_pipe("kg_lexicon_spans", last=True)
