@@ -28,10 +28,10 @@ from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from kg.extract.geo import country_for
+from kg.extract.geo import country_for, place_for
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
-from kg.nlp.lexicons import (family_name_first, female_words, given_names, honorifics, known_by_surname,
+from kg.nlp.lexicons import (bodies, family_name_first, female_words, given_names, honorifics, known_by_surname,
                               known_misspelled, known_person, name_junk, party_for, same_given_name, surname_countries,
                               titles)
 
@@ -47,20 +47,43 @@ _FUNCTION_POS = {"AUX", "VERB", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", 
 _NOT_NAME_POS = {"ADJ", "VERB", "AUX", "NOUN", "ADV", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "INTJ", "NUM"}
 # the given-name lexicon holds English names: it judges only the families of these countries' leaders
 _ENGLISH_NAMING = {"United States", "United Kingdom", "Canada", "Australia", "Ireland", "New Zealand"}
+# labels the model puts on a given name it cut off a surname ("lawyer Natalia" as a GPE)
+_GIVEN_NAME_MISLABELS = {"GPE", "NORP", "ORG", "LOC", ""}
 _GLUED_RE = re.compile(r"^([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)([A-Z][A-Za-z]*)$")
 
 
 def clean_name(text: str) -> str:
-    """Name as a label: single spaces, no possessive, no honorific in front ("Mr. Trump's" → "Trump")."""
+    """Name as a label: single spaces, no possessive, no honorific in front ("Mr. Trump's" → "Trump");
+    a generational suffix written one way ("Donald Trump, Jr" → "Donald Trump Jr.")."""
     words = text.replace("\u2019", "'").split()
     if words:
         words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
+    if len(words) >= 3 and _key(words[-1]) in _SUFFIXES:
+        words[-2] = words[-2].rstrip(",")
+        words[-1] = _suffix_form(words[-1])
     hon = honorifics()
     while len(words) > 1 and words[0].lower() in hon:
         if len(words) == 2 and hon[words[0].lower()]:
             break  # "Lord Falconer" is how he is known
         words = words[1:]
-    return " ".join(w for w in words if w).strip(" ,.;:")
+    name = " ".join(w for w in words if w).strip(" ,.;:")
+    if words and len(words) >= 3 and _key(words[-1]) in ("jr", "sr") and not name.endswith("."):
+        name += "."  # the stripping above took the suffix's own full stop
+    return name
+
+
+def _suffix_form(word: str) -> str:
+    """ "jr", "Jr", "JR." → "Jr."; "iii" → "III"."""
+    k = _key(word)
+    return k.capitalize() + "." if k in ("jr", "sr") else k.upper()
+
+
+def split_suffix(words: list[str]) -> tuple[list[str], str]:
+    """(name without its generational suffix, the suffix's key or ""): "Donald Trump Jr." →
+    (["Donald", "Trump"], "jr"). Father and son differ only there, so both parts are compared."""
+    if len(words) >= 3 and _key(words[-1]) in _SUFFIXES:
+        return words[:-1], _key(words[-1])
+    return words, ""
 
 
 def repair_name(name: str) -> str | None:
@@ -176,13 +199,15 @@ def _cut_hover_repeat(name: str, after: str) -> str:
 
 def _drop_middle_initials(name: str) -> str:
     """ "John F. Kelly" → "John Kelly": the IRI key of a person should not hang on whether
-    one article wrote the initial. Kept where the gazetteer lists the initialed form."""
-    words = name.split()
+    one article wrote the initial. Kept where the gazetteer lists the initialed form. A suffix
+    stays ("Joseph R. Biden Jr." → "Joseph Biden Jr.")."""
+    words, suffix = split_suffix(name.split())
+    tail = [_suffix_form(suffix)] if suffix else []
     if len(words) < 3:
-        return name
+        return " ".join(words + tail)
     kept = [words[0]] + [w for w in words[1:-1] if not (len(w.strip(".")) == 1 and w.strip(".").isalpha())
                                              and not (w.endswith(".") and w.replace(".", "").isupper() and len(w) <= 5)] + [words[-1]]
-    return " ".join(kept)
+    return " ".join(kept + tail)
 
 
 def canonical_name(forms: list[str]) -> str:
@@ -232,9 +257,12 @@ class _Cluster:
         return max(self.short.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
 
     def fits_full(self, words: list[str]) -> bool:
-        """Same first and last word, no clash of middle words."""
+        """Same first and last word, the same suffix (a son is not his father), no clash of middle words."""
+        words, suffix = split_suffix(words)
         for f in self.forms:
-            fw = f.split()
+            fw, f_suffix = split_suffix(f.split())
+            if f_suffix != suffix:
+                continue
             if same_given_name(_key(fw[0]), _key(words[0])) and _key(fw[-1]) == _key(words[-1]):
                 mid_a, mid_b = [_key(w) for w in fw[1:-1]], [_key(w) for w in words[1:-1]]
                 if not (mid_a and mid_b and mid_a != mid_b):
@@ -247,8 +275,9 @@ class _Cluster:
         k = _key(word)
         first_ok = k in family_name_first()
         # "Salman" of "Mohammed bin Salman" is his father's name, not his: "King Salman" is another man
-        return any((_key(f.split()[-1]) == k and not (len(f.split()) > 2 and _key(f.split()[-2]) in _PATRONYMIC))
-                   or (first_ok and _key(f.split()[0]) == k) for f in self.forms) \
+        cores = [split_suffix(f.split())[0] for f in self.forms]  # "Biden" of "Joseph R. Biden Jr."
+        return any((_key(w[-1]) == k and not (len(w) > 2 and _key(w[-2]) in _PATRONYMIC))
+                   or (first_ok and _key(w[0]) == k) for w in cores) \
             or any(_key(s) == k for s in self.short)
 
     def fits_tail(self, words: list[str]) -> bool:
@@ -289,6 +318,7 @@ class PeopleIndex:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            ent = self._with_given_name(ent)
             name = repair_name(clean_name(self._trim_lead(ent).text))
             if name is not None:
                 name = _cut_hover_repeat(name, doc.text[ent.end_char:ent.end_char + 80])
@@ -340,7 +370,7 @@ class PeopleIndex:
         surnames: dict[str, set[int]] = {}
         for i, c in enumerate(self._clusters):
             for f in c.forms:
-                words = f.split()
+                words = split_suffix(f.split())[0]
                 if not (len(words) > 2 and _key(words[-2]) in _PATRONYMIC):
                     surnames.setdefault(words[-1], set()).add(i)
         if not surnames:
@@ -358,6 +388,25 @@ class PeopleIndex:
             self._clusters[idx].short[tok.text] += 1
             self._mentions.append((tok.i, tok.i + 1, idx))
             self._by_token[tok.i] = idx
+
+    @staticmethod
+    def _with_given_name(ent):
+        """ "Russian lawyer Natalia X", where the model called the given name a place and kept
+        only the surname: a one-word name takes the capitalised word before it, after a common
+        noun, where that word is no place, country, party, body, title or honorific."""
+        doc, i = ent.doc, ent.start - 1
+        if len(ent) != 1 or i < 1:
+            return ent
+        tok, prev = doc[i], doc[i - 1]
+        if not (tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and tok.pos_ == "PROPN"
+                and tok.ent_type_ in _GIVEN_NAME_MISLABELS
+                and ((prev.is_alpha and prev.text.islower()) or prev.text in (",", "(", "\u2014"))):
+            return ent  # "lawyer Natalia", "a lawyer, Natalia": a lower-case word or a comma before it
+        low = tok.lower_
+        if low in honorifics() or low in _title_words() or low in name_junk() or country_for(tok.text) \
+                or place_for(tok.text) or party_for(tok.text) or tok.text in bodies():
+            return ent
+        return doc[i:ent.end]
 
     @staticmethod
     def _trim_lead(ent):
