@@ -260,3 +260,63 @@ def test_an_envoy_does_not_take_the_country_they_are_posted_in(nlp):
     text = ("The security chief in Libya said he had asked for more guards before Ambassador Ned Corwell "
             "was killed. The White House said it was reviewing the reports.")
     assert roles(nlp, text)[("Ned Corwell", "Ambassador")].country != "Libya"
+
+
+# --- offices and constructions added for unseen text (issue 8); sentences written for these tests ---
+
+def test_intelligence_directors_counsel_and_strategists(nlp):
+    got = roles(nlp, "FBI Director Dana Whitlow and CIA Director Owen Marsh briefed the committee. "
+                     "White House Counsel Rita Gale stayed behind. Tom Vance, Trump's former chief strategist, left.")
+    assert got[("Dana Whitlow", "FBI Director")].country == "United States"
+    assert ("Owen Marsh", "CIA Director") in got and ("Rita Gale", "White House Counsel") in got
+    r = got[("Tom Vance", "Chief Strategist")]
+    assert r.former and r.country == "United States"   # the owner's country
+
+
+def test_committee_and_party_chairs(nlp):
+    got = roles(nlp, "House Judiciary Committee Chairman Bo Linden and Senate Appropriations Chairwoman Ada Crane "
+                     "met the chairman of the Senate Armed Services Committee, Carl Moss. "
+                     "Ohio Democratic Party chairman Ned Farrow and RNC Chairman Lee Hart disagreed.")
+    assert got[("Bo Linden", "Chairman")].country == "United States"
+    assert ("Ada Crane", "Chairwoman") in got and ("Carl Moss", "Chairman") in got
+    assert ("Ned Farrow", "Chair") in got and ("Lee Hart", "Chairman") in got
+
+
+def test_two_titles_before_one_name(nlp):
+    got = roles(nlp, "Senate Budget Committee Chair Sen. Ada Crane (D-Wash.) objected.")
+    assert ("Ada Crane", "Chairman") in got and ("Ada Crane", "Senator") in got
+
+
+def test_a_plural_title_covers_names_past_a_party_tag_or_a_state(nlp):
+    got = roles(nlp, "Sens. Carl Moss (D-Md.) and Ben Ortiz wrote a letter. "
+                     "Representatives Ada Crane of New York and Lena Park of Ohio signed it.")
+    assert {("Carl Moss", "Senator"), ("Ben Ortiz", "Senator"),
+            ("Ada Crane", "Representative"), ("Lena Park", "Representative")} <= set(got)
+
+
+def test_the_states_own_office_and_an_elect_title(nlp):
+    got = roles(nlp, "The state's senior Republican senator, Lou Brandt, was silent. "
+                     "President-elect Mara Quist named her team.")
+    assert got[("Lou Brandt", "Senator")].country == "United States"
+    assert ("Mara Quist", "President-elect") in got and ("Mara Quist", "President") not in got
+
+
+def test_justice_only_before_a_name(nlp):
+    got = roles(nlp, "Justice Anthony Kennedy retired. The Justice Department and Justice Minister Dov Amit "
+                     "spoke of obstruction of justice.")
+    assert ("Anthony Kennedy", "Justice") in got
+    assert ("Dov Amit", "Justice") not in got and ("Dov Amit", "Justice Minister") in got
+
+
+def test_the_president_is_who_held_the_office_that_year(nlp):
+    from datetime import date
+    text = ("Donald Trump spoke to Vladimir Putin on Monday. The president said the Russian leader was a friend. "
+            "Barack Obama, the former president, disagreed.")
+    doc = nlp(text)
+    art = Article(id="t", text=text, published=date(2018, 5, 2))
+    got = {(r.person, r.title): r for r in extract_roles(doc, art, resolve_people(doc, art))}
+    assert got[("Donald Trump", "President")].country == "United States"
+    assert got[("Barack Obama", "President")].former
+    art = Article(id="t", text=text, published=date(2005, 5, 2))   # Trump was not president then
+    got = {(r.person, r.title) for r in extract_roles(doc, art, resolve_people(doc, art))}
+    assert ("Donald Trump", "President") not in got

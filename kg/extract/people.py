@@ -29,6 +29,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.geo import country_for, place_for
+from kg.extract.tenures import held_in
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
 from kg.nlp.lexicons import (bodies, family_name_first, female_words, given_names, honorifics, known_by_surname,
@@ -295,8 +296,9 @@ class _Cluster:
 class PeopleIndex:
     """Resolves a mention (span or token) to the canonical full name of a person in the article."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, published=None):
         self.doc = doc
+        self.year: int | None = published.year if published is not None else None  # for tenures
         self._by_token: dict[int, int] = {}          # token index → cluster index
         self._clusters: list[_Cluster] = []
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, cluster) in text order
@@ -493,14 +495,16 @@ class PeopleIndex:
                 idx = self._cluster_at(m.person_start, m.person_end)
                 if idx is not None:
                     self._offices.setdefault(idx, []).append(m)
-                if m.rule == "role:title-before-name" and self.doc[m.head].lower_.rstrip(".").endswith("s"):
+                head = self.doc[m.head - 1] if self.doc[m.head].text == "." and m.head > m.start else self.doc[m.head]
+                if m.rule == "role:title-before-name" and head.lower_.rstrip(".").endswith("s"):
                     # "Sens. X and Y", "Presidents X and Y": a plural title covers every name joined by
                     # "and" that has no title of its own ("French President X and German President Y")
                     root = self.doc[m.person_end - 1]
-                    for conj in root.conjuncts:
-                        other = self._by_token.get(conj.i)
-                        if other is not None and conj.i > root.i and other != idx \
-                                and not self._has_own_title(conj.i):
+                    joined = [c.i for c in root.conjuncts if c.i > root.i] + self._names_listed_after(m.person_end)
+                    for i in joined:
+                        other = self._by_token.get(i)
+                        if other is not None and other != idx and not self._has_own_title(i) \
+                                and m not in self._offices.get(other, []):
                             self._offices.setdefault(other, []).append(m)
         for m in self.titles:
             if m.has_person or not m.definite:
@@ -510,6 +514,31 @@ class PeopleIndex:
                 for t in range(m.start, m.end):
                     self._by_token.setdefault(t, idx)
                 self._offices.setdefault(idx, []).append(m)
+
+    def _names_listed_after(self, end: int) -> list[int]:
+        """First tokens of the names listed after the one ending at `end`, past what the parse does
+        not join: "Sens. A (D-Md.) and B", "Representatives A of New York and B of Ohio"."""
+        doc, out, j = self.doc, [], end
+        stop = doc[end - 1].sent.end if end > 0 else len(doc)
+        starts = {s for s, _, _ in self._mentions}
+        for _ in range(4):  # at most four more names
+            if j < stop and doc[j].text == "(":
+                close = next((k for k in range(j, min(j + 8, stop)) if doc[k].text == ")"), None)
+                j = close + 1 if close is not None else j
+            if j < stop and doc[j].lower_ == "of":  # "of New York"
+                k = j + 1
+                while k < stop and k - j <= 3 and doc[k].text[:1].isupper():
+                    k += 1
+                j = k
+            if j < stop and doc[j].text == ",":
+                j += 1
+            if j < stop and doc[j].lower_ == "and":
+                j += 1
+            if j >= stop or j not in starts or j == end:
+                break
+            out.append(j)
+            j = next(e for s, e, _ in self._mentions if s == j)
+        return out
 
     def _has_own_title(self, i: int) -> bool:
         start = next((s for s, e, _ in self._mentions if s <= i < e), i)
@@ -546,6 +575,8 @@ class PeopleIndex:
             with_country = [i for i in exact if any(x.country == m.country for x in self._offices[i] if x.title == m.title)]
             # a holder known to serve another country is not "the North Korean president"
             exact = with_country or [i for i in exact if not self._countries(i) or m.country in self._countries(i)]
+        if not m.former:  # "the president" is not the one the article calls the former president
+            exact = [i for i in exact if any(not x.former for x in self._offices[i] if x.title == m.title)]
         if m.title == "Leader" and not exact and m.country:
             exact = [i for i, ms in self._offices.items() if any(x.kind == "head" and x.country == m.country for x in ms)]
         if len(exact) == 1:
@@ -559,7 +590,29 @@ class PeopleIndex:
             exact = [i for i in exact if weights[i] == top]
         if len(exact) > 1:
             return self._nearest_before(exact, m.start)
-        return exact[0] if exact else None
+        return exact[0] if exact else self._holder_that_year(m)
+
+    def _holder_that_year(self, m: TitleMention) -> int | None:
+        """ "the president" where no one in the article is given that title: the well-known person
+        it names who held the office the year it was published (the nearest named before, if two)."""
+        if self.year is None or self._elect(m):
+            return None
+        found: dict[int, str | None] = {}
+        for i, c in enumerate(self._clusters):
+            known = known_person(c.name) or (known_by_surname(c.name) if len(c.name.split()) == 1 else None)
+            if known is None or (m.country and known.country != m.country):
+                continue
+            if held_in(known.name, m.title, self.year, former=m.former):
+                found[i] = known.country
+        if len(found) > 1 and not m.country:
+            # no nationality: the home country's office holder, then the one the story is most about
+            home = self.home_country()
+            found = {i: c for i, c in found.items() if c == home} or found
+            top = max(self._weight(i) for i in found)
+            found = {i: c for i, c in found.items() if self._weight(i) == top}
+        if not found:
+            return None
+        return self._nearest_before(list(found), m.start) if len(found) > 1 else next(iter(found))
 
     def _elect(self, m: TitleMention) -> bool:
         """ "president-elect", "prime minister elect": not yet the office holder."""
@@ -689,4 +742,4 @@ class PeopleIndex:
 
 
 def resolve_people(doc, article) -> PeopleIndex:
-    return PeopleIndex(doc)
+    return PeopleIndex(doc, published=getattr(article, "published", None))

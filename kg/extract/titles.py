@@ -17,19 +17,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.geo import country_for, place_for
-from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_person, party_for, titles
+from kg.extract.geo import country_for, place_for, place_kind
+from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_by_surname, known_person, party_for, titles
 
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
-                   "veteran", "top", "senior", "-", "final", "last", "chief", "longest-serving"}
+                   "veteran", "top", "senior", "-", "final", "last", "chief", "longest-serving",
+                   "first", "second", "third", "fourth", "fifth"}
+# "the country's leader", "the state's senior senator": the owner is the state itself, whose
+# name the title's reference or the person's other offices give
+_STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "island", "government", "regime"}
+# a chamber's or party's committee, caucus or conference: "House Judiciary Committee Chairman",
+# "Senate Appropriations Chairman", "chairman of the Senate Judiciary Committee"
+_COMMITTEE_RUN = 6
 # words that make another office of the title: "deputy leader" is not the leader, "shadow
 # chancellor" is the opposition's spokesman (a Westminster office unless a country is written)
 _PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow"}
 POSTED_TO = {"Ambassador", "Envoy"}       # "ambassador to X": X is where, not whose, the office is
 _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
-              "formerly", "previously", "became", "has", "been", "served", "serves"}
+              "formerly", "previously", "became", "has", "been", "served", "serves", "his", "her", "their"}
 _COPULA = {"be", "become", "serve", "remain", "name", "appoint", "elect"}
 _NEEDS_BODY = {"spokes", "chair", "adviser"}  # official only next to a government body, a country or a party
 _ABBREVIATIONS = {"pm", "mp"}               # only in capitals ("3 pm" is a time)
@@ -80,7 +87,42 @@ def _state_or_city_at(doc, i: int, lo: int) -> tuple[str | None, int]:
             hit = place_for(doc[i - n + 1:i + 1].text)
             if hit and hit[1]:
                 return hit[1], n
+    for n in (2, 1):  # a state the model took into an ORG: "Ohio Democratic Party chairman"
+        if i - n + 1 >= lo and all(t.text[:1].isupper() for t in doc[i - n + 1:i + 1]) \
+                and place_kind(doc[i - n + 1:i + 1].text) == "state":
+            hit = place_for(doc[i - n + 1:i + 1].text)
+            if hit and hit[1]:
+                return hit[1], n
     return None, 0
+
+
+def _chamber_run_at(doc, i: int, lo: int):
+    """A committee of a chamber or a party written before a title, ending at token i: capitalised
+    words ("Ways and Means", "Judiciary Committee") opened by a chamber of known country or a party
+    ("House", "Senate", "Republican"). Returns (body or None, party span or None, first token)."""
+    k = i
+    while k >= lo and i - k < _COMMITTEE_RUN and (doc[k].is_alpha and doc[k].text[:1].isupper()
+                                                   or doc[k].lower_ in ("and", "&")):
+        party = next((sp for sp in doc.spans.get("kg_parties", []) if sp.start == k), None)
+        if party is not None:
+            return None, party, k
+        b = bodies().get(doc[k].text)
+        if b is not None and b.country and doc[k].text[:1].isupper():
+            if k - 1 >= lo and _state_or_city_at(doc, k - 1, lo)[0]:
+                return b, None, k  # "Ohio House Speaker"
+            return b, None, k
+        k -= 1
+    return None, None, i + 1
+
+
+def _chamber_phrase(text: str):
+    """ "Senate Judiciary Committee", "House Armed Services Committee": the chamber's body."""
+    words = text.split()
+    if len(words) >= 2 and words[-1] in ("Committee", "Subcommittee", "Caucus", "Conference"):
+        b = bodies().get(words[0])
+        if b is not None and b.country:
+            return b
+    return None
 
 
 def _body_at(doc, i: int, lo: int):
@@ -90,6 +132,15 @@ def _body_at(doc, i: int, lo: int):
             if b:
                 return b, n
     return None, 0
+
+
+def _elect_end(doc, e: int, hi: int) -> int | None:
+    """One past "-elect" / "elect" written right after a title at token e, else None."""
+    if e < hi and doc[e].lower_ in ("-elect", "elect"):
+        return e + 1
+    if e + 1 < hi and doc[e].text == "-" and doc[e + 1].lower_ == "elect":
+        return e + 2
+    return None
 
 
 def _party_span_ending_at(doc, i: int):
@@ -180,7 +231,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             shadow = shadow or low == "shadow"
             i -= 1
             continue
-        if tok.text in ("'s", "\u2019s") and i - 1 >= lo and doc[i - 1].ent_type_ == "PERSON":
+        if tok.text in ("'s", "\u2019s") and i - 1 >= lo and (doc[i - 1].ent_type_ == "PERSON" or (
+                doc[i - 1].pos_ == "PROPN" and known_by_surname(doc[i - 1].text) is not None)):
             m.owner = m.owner if m.owner is not None else i - 1  # "Moon's press secretary"
             break
         if tok.text in ("'s", "\u2019s") and i - 1 >= lo:
@@ -195,6 +247,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 i -= 1 + n
                 continue
             owner = doc[i - 1]
+            if owner.lower_ in _STATE_NOUNS:
+                break  # "the communist country's leader"
             if owner.ent_type_ in ("ORG", "FAC", "PRODUCT") or (owner.pos_ == "NOUN" and owner.text.islower()):
                 return None  # "the company's president", "Apple's chairman"
             break
@@ -218,12 +272,25 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             m.country, m.explicit_country = m.country or c, True
             i -= n
             continue
+        if entry.kind in ("chair", "party", "office", "head") and tok.text[:1].isupper() and tok.is_alpha:
+            b, party, k = _chamber_run_at(doc, i, lo)
+            if b is not None or party is not None:  # "House Judiciary Committee Chairman"
+                body = body or b
+                if party is not None:
+                    m.party = m.party or party.label_
+                i = k - 1
+                continue
         break
     start = i + 1
     # a company or team right before the title makes it a business or sport title
-    if i >= lo and doc[i].ent_type_ in ("ORG", "FAC", "PRODUCT") and doc[i].pos_ == "PROPN":
+    if i >= lo and doc[i].ent_type_ in ("ORG", "FAC", "PRODUCT") and doc[i].pos_ == "PROPN" \
+            and not (body is not None or m.party or m.country) \
+            and not any(t.end == i + 1 for t in doc.spans.get("kg_titles", [])):  # "... Chair Sen. X"
         return None
     # right side: "of Russia", "of the Conservative Party", "to the United Nations"
+    elect = _elect_end(doc, e, hi)
+    if elect and entry.kind in ("head", "office") and not title.endswith("-elect"):
+        title, e = f"{title}-elect", elect  # "President-elect X": not yet in office, its own title
     end = e
     if e < hi and entry.kind in _NEEDS_BODY and doc[e].lower_ == "for" and e + 1 < hi:
         j = e + 2 if doc[e + 1].lower_ == "the" else e + 1
@@ -240,7 +307,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         text, k = _of_phrase(doc, e, hi)
         c = country_for(text) if text[:1].isupper() else None
         p = party_for(text) if text[:1].isupper() else None
-        b = bodies().get(text)
+        b = bodies().get(text) or _chamber_phrase(text)
         if c and entry.title in POSTED_TO and doc[e].lower_ == "to":
             end = k  # "U.S. ambassador to South Korea": the office is the sender's
         elif c:
@@ -261,18 +328,20 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 and entry.phrase not in ("minister",):
             return None  # "president of the company", "governor of the central bank"
     # which titles need a body, a country or a party to be political
-    if entry.kind in _NEEDS_BODY and not (body or m.country or m.party):
+    if entry.kind in _NEEDS_BODY and not (body or m.country or m.party or m.owner is not None):
         if not (entry.kind == "chair" and sp.text[:1].isupper() and e in ents_by_start):
             return None
     if entry.phrase == "leader" and not (m.country or m.party or body):
         # "leader Kim Jong Un": a bare "leader" is political before a well-known leader's name
-        ent = ents_by_start.get(e)
+        ent = ents_by_start.get(e) or (ents_by_start.get(e + 1) if e + 1 < hi and doc[e].text == "," else None)
         known = known_person(ent.text) if ent is not None else None
         if known is None or not known.country:
             return None
         m.country = known.country
     if entry.phrase in ("speaker", "representative", "chair") and not (sp.text[:1].isupper() or body):
         return None
+    if entry.phrase == "justice" and not (sp.text[:1].isupper() and e in ents_by_start):
+        return None  # "Justice Anthony Kennedy"; not "obstruction of justice", "the Justice Department"
     if entry.phrase in ("king", "queen") and not (m.country or e in ents_by_start):
         return None
     if m.party and entry.kind in ("head", "party") and entry.phrase in ("leader", "party leader", "dictator"):
@@ -300,6 +369,12 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
     ent = ents_by_start.get(m.end) or ents_by_start.get(sp.end)
     if ent is None and m.end + 1 < hi and doc[m.end].lower_ in honorifics():
         ent = ents_by_start.get(m.end + 1)  # "Supreme Leader Ayatollah Ali Khamenei", "President Dr. X"
+    if ent is None and m.end < hi:
+        # two offices before one name: "Senate Budget Committee Chair Sen. X", "House Budget Chair Rep. Y"
+        nxt = next((t for t in doc.spans.get("kg_titles", []) if t.start == m.end and t.text[:1].isupper()
+                    and titles()[t.label_].kind == "legislator"), None)
+        if nxt is not None:
+            ent = ents_by_start.get(nxt.end)
     if ent is not None:
         m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-before-name"
         return
@@ -319,6 +394,10 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         return  # "X, the president's pick": the title names someone else
     k = m.start - 1
     gap = 0
+    if m.owner is not None and k >= lo and doc[k].text in ("'s", "\u2019s"):
+        k = m.owner - 1  # "X, Trump's former chief strategist": the owner is not the one described
+        while k >= lo and doc[k].ent_type_ == "PERSON":
+            k -= 1
     while k >= lo and doc[k].lower_ in _APPOS_GAP and gap < 4:
         k -= 1
         gap += 1
