@@ -320,3 +320,28 @@ def test_the_president_is_who_held_the_office_that_year(nlp):
     art = Article(id="t", text=text, published=date(2005, 5, 2))   # Trump was not president then
     got = {(r.person, r.title) for r in extract_roles(doc, art, resolve_people(doc, art))}
     assert ("Donald Trump", "President") not in got
+
+
+def test_offices_named_after_a_possessive_and_a_comma(nlp):
+    got = roles(nlp, "The governor fired his national security adviser, Mike Flint. "
+                     "Ben Rhoads, the president's deputy national security adviser, stayed. "
+                     "Yosef Amir, a former national security adviser to Mr. Netanyahu, agreed.")
+    assert ("Mike Flint", "National Security Adviser") in got
+    assert ("Ben Rhoads", "Deputy National Security Adviser") in got
+    amir = got[("Yosef Amir", "National Security Adviser")]
+    assert amir.former and amir.country == "Israel"   # the country of the one served, not the default
+
+
+def test_apposition_past_a_state_and_a_plural_title_before_a_comma(nlp):
+    got = roles(nlp, "Representative Paul Rhine of Wisconsin, the House Budget Committee chairman, spoke. "
+                     "Two former Iranian presidents, Akbar Hashemi Rafsanjani and Mohammad Khatami, objected.")
+    assert ("Paul Rhine", "Representative") in got and ("Paul Rhine", "Chairman") in got
+    assert got[("Mohammad Khatami", "President")].country == "Iran"
+    assert got[("Mohammad Khatami", "President")].former
+
+
+def test_a_spokesman_for_a_named_person_and_a_provincial_chief_minister(nlp):
+    got = roles(nlp, "Peter Carrow, a spokesman for Robert Mueller, declined. "
+                     "Pervez Khattak, chief minister of the province, wrote to Prime Minister Imran Khan.")
+    assert ("Peter Carrow", "Spokesman") in got
+    assert ("Pervez Khattak", "Chief Minister") in got and ("Pervez Khattak", "Minister") not in got

@@ -496,7 +496,8 @@ class PeopleIndex:
                 if idx is not None:
                     self._offices.setdefault(idx, []).append(m)
                 head = self.doc[m.head - 1] if self.doc[m.head].text == "." and m.head > m.start else self.doc[m.head]
-                if m.rule == "role:title-before-name" and head.lower_.rstrip(".").endswith("s"):
+                if m.rule in ("role:title-before-name", "role:title-comma-name") \
+                        and head.lower_.rstrip(".").endswith("s"):
                     # "Sens. X and Y", "Presidents X and Y": a plural title covers every name joined by
                     # "and" that has no title of its own ("French President X and German President Y")
                     root = self.doc[m.person_end - 1]

@@ -30,6 +30,7 @@ _STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "island", "
 # a chamber's or party's committee, caucus or conference: "House Judiciary Committee Chairman",
 # "Senate Appropriations Chairman", "chairman of the Senate Judiciary Committee"
 _COMMITTEE_RUN = 6
+_SUBNATIONAL = {"province", "state", "region", "territory", "city", "county", "island"}
 # words that make another office of the title: "deputy leader" is not the leader, "shadow
 # chancellor" is the opposition's spokesman (a Westminster office unless a country is written)
 _PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow"}
@@ -249,6 +250,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             owner = doc[i - 1]
             if owner.lower_ in _STATE_NOUNS:
                 break  # "the communist country's leader"
+            if any(t.end == i for t in doc.spans.get("kg_titles", [])) and owner.pos_ in ("NOUN", "PROPN"):
+                m.owner = m.owner if m.owner is not None else i - 1  # "the president's deputy adviser"
+                break
             if owner.ent_type_ in ("ORG", "FAC", "PRODUCT") or (owner.pos_ == "NOUN" and owner.text.islower()):
                 return None  # "the company's president", "Apple's chairman"
             break
@@ -288,6 +292,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             and not any(t.end == i + 1 for t in doc.spans.get("kg_titles", [])):  # "... Chair Sen. X"
         return None
     # right side: "of Russia", "of the Conservative Party", "to the United Nations"
+    if e + 1 < hi and doc[e].lower_ in ("for", "to") and entry.kind in ("spokes", "adviser", "office") \
+            and entry.title not in POSTED_TO:
+        j = e + 2 if doc[e + 1].lower_ in honorifics() and e + 2 < hi else e + 1
+        if j in ents_by_start:
+            m.owner = m.owner if m.owner is not None else ents_by_start[j].end - 1  # "a spokesman for Mueller"
     elect = _elect_end(doc, e, hi)
     if elect and entry.kind in ("head", "office") and not title.endswith("-elect"):
         title, e = f"{title}-elect", elect  # "President-elect X": not yet in office, its own title
@@ -324,6 +333,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             _, where = place_for(text) or (None, None)
             if where and not m.country:
                 m.country, m.explicit_country = where, True
+        elif text in _SUBNATIONAL:
+            end = k  # "chief minister of the province", "governor of the state"
         elif doc[e].lower_ == "of" and entry.kind in ("head", "chair", "spokes", "office") \
                 and entry.phrase not in ("minister",):
             return None  # "president of the company", "governor of the central bank"
@@ -354,7 +365,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             m.explicit_country = True
     m.title = title
     m.start, m.end = start, end
-    if not m.country and entry.country and not m.organization:
+    if not m.country and entry.country and not m.organization and m.owner is None:
         m.country = entry.country
     if shadow and not m.country:
         m.country = "United Kingdom"
@@ -385,6 +396,7 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         before = doc[m.start - 1] if m.start > lo else None
         # "the Israeli prime minister, X," — not "... each living secretary of state, X said"
         opens_np = before is None or before.pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "PART") \
+            or before.lower_ in ("his", "her", "their", "its") \
             or before.text in ("'s", "\u2019s") or m.explicit_country
         if opens_np and after in (",", ".", ")", ";", "said", "says", "and", "—"):
             m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-comma-name"
@@ -401,7 +413,13 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
     while k >= lo and doc[k].lower_ in _APPOS_GAP and gap < 4:
         k -= 1
         gap += 1
-    if k >= lo and doc[k].text == "," and k in ents_by_end:
+    if k >= lo and doc[k].text == "," and k not in ents_by_end:
+        j = k - 1  # "Representative X of Wisconsin, the ... chairman"
+        while j > lo and k - j <= 3 and doc[j].text[:1].isupper() and doc[j].ent_type_ == "GPE":
+            j -= 1
+        if j < k - 1 and doc[j].lower_ == "of" and j in ents_by_end:
+            k = j
+    if k >= lo and doc[k].text in (",", "of") and k in ents_by_end:
         ent = ents_by_end[k]
         m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:apposition"
         return
