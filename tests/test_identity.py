@@ -103,3 +103,14 @@ def test_father_and_son_are_two_nodes_in_the_store(tmp_path):
     people = {b["name"]["value"]: b["p"]["value"] for b in out["results"]["bindings"]}
     assert "Donald Trump" in people and "Donald Trump Jr." in people
     assert people["Donald Trump"] != people["Donald Trump Jr."]
+
+
+def test_a_bare_famous_surname_is_the_father_when_only_the_son_is_named_in_full():
+    nlp = load_nlp()
+    text = ("President Trump denied it. Critics cited the meeting Donald Trump Jr. took in New York. "
+            "Trump Jr. and the president mocked the inquiry.")
+    art = Article(id="s", text=text, published=date(2019, 9, 19))
+    f = extract_facts(nlp(text), art)
+    assert {"Donald Trump", "Donald Trump Jr."} <= names(f)
+    holders = {(r.person, r.title) for r in f.roles}
+    assert ("Donald Trump", "President") in holders and ("Donald Trump Jr.", "President") not in holders

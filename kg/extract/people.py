@@ -436,6 +436,10 @@ class PeopleIndex:
         if female:
             fits = [i for i in fits if self._clusters[i].female] or fits
         known = known_by_surname(word) if len(words) == 1 else None
+        if known is not None:
+            # "Trump" in a story naming only "Donald Trump Jr.": the well-known father, not the son
+            fits = [i for i in fits if self._clusters[i].name == known.name
+                    or any(not split_suffix(f.split())[1] for f in self._clusters[i].forms)]
         if known is not None and self._male_marked(start) and fits \
                 and all(self._clusters[i].female for i in fits):
             fits = []  # "President Obama" in an article that names only Michelle Obama
