@@ -345,3 +345,15 @@ def test_a_spokesman_for_a_named_person_and_a_provincial_chief_minister(nlp):
                      "Pervez Khattak, chief minister of the province, wrote to Prime Minister Imran Khan.")
     assert ("Peter Carrow", "Spokesman") in got
     assert ("Pervez Khattak", "Chief Minister") in got and ("Pervez Khattak", "Minister") not in got
+
+
+def test_a_title_before_hover_text_that_repeats_the_surname_first(nlp):
+    got = roles(nlp, "Talks between the leaders and President Trump Donald John TrumpSenators weigh new rules "
+                     "went on for hours.")
+    assert ("Donald Trump", "President") in got
+
+
+def test_fbi_deputy_director_and_eu_spokeswoman(nlp):
+    got = roles(nlp, "FBI Deputy Director Andrew McCabe spoke, as did MEP Guy Verhofstadt.")
+    assert ("Andrew McCabe", "Deputy FBI Director") in got
+    assert got[("Guy Verhofstadt", "MEP")].country == "European Union"

@@ -101,7 +101,7 @@ def repair_name(name: str) -> str | None:
     junk = name_junk()
     for k, w in enumerate(words):
         m = _GLUED_RE.match(w)
-        if m and (m.group(1).lower() in {x.lower() for x in words[:k]} or
+        if m and (m.group(1).lower() in {x.lower() for x in words[:k]} or known_by_surname(m.group(1)) is not None or
                   (len(m.group(2)) >= 2 and m.group(2).isupper()) or
                   junk.get(m.group(2).lower()) == "never" or known_by_surname(m.group(2)) is not None):
             words = words[:k] + [m.group(1)]
@@ -191,8 +191,9 @@ def _cut_hover_repeat(name: str, after: str) -> str:
     if len(words) < 3:
         return name
     surname = words[1].rstrip(".,")
+    keep = 3 if _key(words[2]) in _SUFFIXES else 2  # "Frank Pallone Jr. Frank Joseph Pallone"
     if len(surname) > 1 and re.search(r"(?<![A-Za-z])" + re.escape(surname) + r"[A-Z]", after[:80]):
-        return " ".join(words[:2])
+        return " ".join(words[:keep])
     if len(words[0]) >= 3 and words[2][:3].lower() == words[0][:3].lower() and known_person(name) is None:
         return " ".join(words[:2])  # "Paul Ryan Paul Davis Ryan", "Pete Buttigieg Peter Paul"
     return name

@@ -380,6 +380,9 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
     ent = ents_by_start.get(m.end) or ents_by_start.get(sp.end)
     if ent is None and m.end + 1 < hi and doc[m.end].lower_ in honorifics():
         ent = ents_by_start.get(m.end + 1)  # "Supreme Leader Ayatollah Ali Khamenei", "President Dr. X"
+    if ent is None and m.end + 1 < hi and doc[m.end].text[:1].isupper() and (m.end + 1) in ents_by_start \
+            and ents_by_start[m.end + 1][-1].text.startswith(doc[m.end].text):
+        ent = ents_by_start[m.end + 1]  # hover text: "President Trump Donald John Trump", surname first
     if ent is None and m.end < hi:
         # two offices before one name: "Senate Budget Committee Chair Sen. X", "House Budget Chair Rep. Y"
         nxt = next((t for t in doc.spans.get("kg_titles", []) if t.start == m.end and t.text[:1].isupper()
