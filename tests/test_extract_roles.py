@@ -357,3 +357,10 @@ def test_fbi_deputy_director_and_eu_spokeswoman(nlp):
     got = roles(nlp, "FBI Deputy Director Andrew McCabe spoke, as did MEP Guy Verhofstadt.")
     assert ("Andrew McCabe", "Deputy FBI Director") in got
     assert got[("Guy Verhofstadt", "MEP")].country == "European Union"
+
+
+def test_apposition_with_describing_words_before_the_title(nlp):
+    got = roles(nlp, "Tanya Chung, a pro-democracy lawmaker, was arrested. Mary Hale, a longtime critic of the "
+                     "prime minister, spoke.")
+    assert ("Tanya Chung", "Lawmaker") in got
+    assert ("Mary Hale", "Prime Minister") not in got   # the title is someone else's

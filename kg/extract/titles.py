@@ -413,6 +413,12 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         k = m.owner - 1  # "X, Trump's former chief strategist": the owner is not the one described
         while k >= lo and doc[k].ent_type_ == "PERSON":
             k -= 1
+    j = k  # "X, a pro-democracy lawmaker": describing words between the article and the title
+    while j >= lo and k - j < 4 and (doc[j].text == "-" or doc[j].is_alpha and doc[j].text.islower()
+                                     and (doc[j].pos_ == "ADJ" or doc[j].dep_ in ("amod", "compound"))):
+        j -= 1
+    if j < k and j >= lo and doc[j].lower_ in ("a", "an", "the"):
+        k = j
     while k >= lo and doc[k].lower_ in _APPOS_GAP and gap < 4:
         k -= 1
         gap += 1
