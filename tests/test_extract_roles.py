@@ -364,3 +364,11 @@ def test_apposition_with_describing_words_before_the_title(nlp):
                      "prime minister, spoke.")
     assert ("Tanya Chung", "Lawmaker") in got
     assert ("Mary Hale", "Prime Minister") not in got   # the title is someone else's
+
+
+def test_a_congressional_committee_named_without_its_chamber(nlp):
+    got = roles(nlp, "Former Ways and Means Chairman Dale Kemp of Michigan retired. Judiciary Committee Chairman "
+                     "Lena Gray spoke. International Olympic Committee chairman Tom Bach did not.")
+    assert got[("Dale Kemp", "Chairman")].former
+    assert ("Lena Gray", "Chairman") in got
+    assert ("Tom Bach", "Chairman") not in got   # a sport body's chairman

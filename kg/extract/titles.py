@@ -107,10 +107,8 @@ def _chamber_run_at(doc, i: int, lo: int):
         party = next((sp for sp in doc.spans.get("kg_parties", []) if sp.start == k), None)
         if party is not None:
             return None, party, k
-        b = bodies().get(doc[k].text)
+        b = bodies().get(doc[k].text) or bodies().get(doc[k:i + 1].text)  # "House", "Ways and Means"
         if b is not None and b.country and doc[k].text[:1].isupper():
-            if k - 1 >= lo and _state_or_city_at(doc, k - 1, lo)[0]:
-                return b, None, k  # "Ohio House Speaker"
             return b, None, k
         k -= 1
     return None, None, i + 1
