@@ -372,3 +372,10 @@ def test_a_congressional_committee_named_without_its_chamber(nlp):
     assert got[("Dale Kemp", "Chairman")].former
     assert ("Lena Gray", "Chairman") in got
     assert ("Tom Bach", "Chairman") not in got   # a sport body's chairman
+
+
+def test_official_spokespeople_of_a_government_or_the_eu(nlp):
+    got = roles(nlp, "Stefan Seidel, the official spokesman of the German government, spoke. "
+                     "Catherine Rey, a spokeswoman for the European Union, declined.")
+    assert got[("Stefan Seidel", "Spokesman")].country == "Germany"
+    assert got[("Catherine Rey", "Spokeswoman")].country == "European Union"

@@ -23,7 +23,7 @@ from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_by_surname, kn
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
                    "veteran", "top", "senior", "-", "final", "last", "chief", "longest-serving",
-                   "first", "second", "third", "fourth", "fifth"}
+                   "first", "second", "third", "fourth", "fifth", "official", "principal"}
 # "the country's leader", "the state's senior senator": the owner is the state itself, whose
 # name the title's reference or the person's other offices give
 _STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "island", "government", "regime"}
@@ -306,7 +306,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             m.country, m.explicit_country = c, True
         elif j < hi:
             b, n = _body_at(doc, j + 1, lo) if j + 1 < hi and _body_at(doc, j + 1, lo)[0] else _body_at(doc, j, lo)
-            body = body or b
+            text, _k = _of_phrase(doc, e, hi)  # "a spokeswoman for the European Union"
+            c = country_for(text) if text[:1].isupper() else None
+            if c:
+                m.country, m.explicit_country = c, True
+            body = body or b or bodies().get(text)
     if e + 1 < hi and doc[e].lower_ == "for" and entry.phrase in ("president", "vice president") \
             and doc[e + 1].text.islower():
         return None  # "vice president for issues and policy" at a company or a lobby group
