@@ -379,3 +379,10 @@ def test_official_spokespeople_of_a_government_or_the_eu(nlp):
                      "Catherine Rey, a spokeswoman for the European Union, declined.")
     assert got[("Stefan Seidel", "Spokesman")].country == "Germany"
     assert got[("Catherine Rey", "Spokeswoman")].country == "European Union"
+
+
+def test_a_title_that_is_the_next_clauses_subject_is_no_apposition(nlp):
+    got = roles(nlp, "Asked about Olen Vark, the president insisted he wants a deal. "
+                     "Vladimir Putin, the Russian president, said no.")
+    assert ("Olen Vark", "President") not in got
+    assert got[("Vladimir Putin", "President")].country == "Russia"

@@ -430,11 +430,13 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
             j -= 1
         if j < k - 1 and doc[j].lower_ == "of" and j in ents_by_end:
             k = j
-    if k >= lo and doc[k].text in (",", "of") and k in ents_by_end:
+    head = doc[m.head]
+    subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.i >= m.end and head.head.pos_ in ("VERB", "AUX")
+    if k >= lo and doc[k].text in (",", "of") and k in ents_by_end and not subject:
+        # ("about Kim, the president insisted": the title is the next clause's subject, not an apposition)
         ent = ents_by_end[k]
         m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:apposition"
         return
-    head = doc[m.head]
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
         ent = next((x for x in doc.ents if x.start <= head.head.i < x.end), None)
         if ent is not None:
