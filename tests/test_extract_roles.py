@@ -386,3 +386,15 @@ def test_a_title_that_is_the_next_clauses_subject_is_no_apposition(nlp):
                      "Vladimir Putin, the Russian president, said no.")
     assert ("Olen Vark", "President") not in got
     assert got[("Vladimir Putin", "President")].country == "Russia"
+
+
+def test_a_possessive_country_reference_and_a_historic_one(nlp):
+    from datetime import date
+    text = ("Nelson Mandela died on Thursday. Crowds mourned South Africa's first black president in Soweto. "
+            "Russia's president sent condolences; Vladimir Putin praised him.")
+    doc = nlp(text)
+    art = Article(id="t", text=text, published=date(2013, 12, 6))
+    got = {(r.person, r.title): r for r in extract_roles(doc, art, resolve_people(doc, art))}
+    assert got[("Nelson Mandela", "President")].country == "South Africa"
+    assert got[("Nelson Mandela", "President")].former
+    assert got[("Vladimir Putin", "President")].country == "Russia"

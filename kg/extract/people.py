@@ -608,7 +608,7 @@ class PeopleIndex:
             known = known_person(c.name) or (known_by_surname(c.name) if len(c.name.split()) == 1 else None)
             if known is None or (m.country and known.country != m.country):
                 continue
-            if held_in(known.name, m.title, self.year, former=m.former):
+            if held_in(known.name, m.title, self.year, former=None if m.historic else m.former):
                 found[i] = known.country
         if len(found) > 1 and not m.country:
             # no nationality: the home country's office holder, then the one the story is most about
@@ -618,7 +618,10 @@ class PeopleIndex:
             found = {i: c for i, c in found.items() if self._weight(i) == top}
         if not found:
             return None
-        return self._nearest_before(list(found), m.start) if len(found) > 1 else next(iter(found))
+        idx = self._nearest_before(list(found), m.start) if len(found) > 1 else next(iter(found))
+        if m.historic and not held_in(self._clusters[idx].name, m.title, self.year):
+            m.former = True  # "the first black president", long out of office
+        return idx
 
     def _elect(self, m: TitleMention) -> bool:
         """ "president-elect", "prime minister elect": not yet the office holder."""

@@ -44,11 +44,14 @@ def _head_titles() -> frozenset[str]:
     return frozenset(t.title for t in titles().values() if t.kind == "head")
 
 
-def held_in(name: str, title: str, year: int, former: bool = False) -> bool:
-    """Whether the well-known person `name` held `title` in `year` (or, `former`, had held it
-    and left by then). "Leader" is any head of state or government office."""
+def held_in(name: str, title: str, year: int, former: bool | None = False) -> bool:
+    """Whether the well-known person `name` held `title` in `year` (`former`: had held it and left
+    by then; None: at any time up to then, "the first black president"). "Leader" is any head of
+    state or government office."""
     for t in _tenures().get(name, ()):
         if t.title == title or (title == "Leader" and t.title in _head_titles()):
-            if (t.end < year) if former else (t.start <= year <= t.end):
+            if former is None and t.start <= year:
+                return True
+            if former is not None and ((t.end < year) if former else (t.start <= year <= t.end)):
                 return True
     return False

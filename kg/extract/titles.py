@@ -23,7 +23,9 @@ from kg.nlp.lexicons import TitleEntry, bodies, honorifics, known_by_surname, kn
 _FORMER = {"former", "ex", "then", "ex-", "then-", "erstwhile", "onetime", "one-time", "late"}
 _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current", "sitting", "longtime",
                    "veteran", "top", "senior", "-", "final", "last", "chief", "longest-serving",
-                   "first", "second", "third", "fourth", "fifth", "official", "principal"}
+                   "first", "second", "third", "fourth", "fifth", "official", "principal", "black", "female",
+                   "woman", "youngest", "oldest"}
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "youngest", "oldest"}
 # "the country's leader", "the state's senior senator": the owner is the state itself, whose
 # name the title's reference or the person's other offices give
 _STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "island", "government", "regime"}
@@ -59,6 +61,7 @@ class TitleMention:
     person_end: int | None = None
     rule: str = ""
     definite: bool = False         # "the Russian president": a reference to resolve
+    historic: bool = False         # "the first black president": any holder up to now, not the current one
     owner: int | None = None       # a person whose office this serves: "Moon's press secretary" (token)
 
     @property
@@ -212,6 +215,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     # left modifiers
     body = None
     shadow = False
+    possessive = False
     i = s - 1
     if i >= lo and doc[i].lower_ == "own":
         return None  # "he is his own envoy": a figure of speech, not an office
@@ -223,6 +227,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             i -= 1
             continue
         if low in _SOFT_MODIFIERS:
+            m.historic = m.historic or low in _ORDINALS
             i -= 1
             continue
         if low in _PREFIX_OFFICES and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not title.startswith(("Deputy", "Vice", "Shadow")):
@@ -238,6 +243,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             c, n = _country_at(doc, i - 1, lo)
             if c:
                 m.country, m.explicit_country = m.country or c, True
+                possessive = True  # "Russia's president": as definite as "the Russian president"
                 i -= 1 + n
                 continue
             b, n = _body_at(doc, i - 1, lo)
@@ -372,7 +378,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     if shadow and not m.country:
         m.country = "United Kingdom"
     _attach_person(doc, m, sp, lo, hi, ents_by_start, ents_by_end)
-    if not m.has_person and start - 1 >= lo and doc[start - 1].lower_ in _DETERMINERS:
+    if not m.has_person and (possessive or start - 1 >= lo and doc[start - 1].lower_ in _DETERMINERS):
         m.definite = True
     return m
 
