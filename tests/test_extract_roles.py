@@ -398,3 +398,8 @@ def test_a_possessive_country_reference_and_a_historic_one(nlp):
     assert got[("Nelson Mandela", "President")].country == "South Africa"
     assert got[("Nelson Mandela", "President")].former
     assert got[("Vladimir Putin", "President")].country == "Russia"
+
+
+def test_a_participle_serving_as_an_office(nlp):
+    got = roles(nlp, "Jon Kell, the retired Marine general serving as White House chief of staff, left.")
+    assert ("Jon Kell", "White House Chief of Staff") in got

@@ -436,7 +436,7 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
             j -= 1
         if j < k - 1 and doc[j].lower_ == "of" and j in ents_by_end:
             k = j
-    head = doc[m.head]
+    head = sp.root  # "chief" of "chief of staff"
     subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.i >= m.end and head.head.pos_ in ("VERB", "AUX")
     if k >= lo and doc[k].text in (",", "of") and k in ents_by_end and not subject:
         # ("about Kim, the president insisted": the title is the next clause's subject, not an apposition)
@@ -456,6 +456,10 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         verb = head.head.head
     if verb is not None and verb.lemma_ in _COPULA:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "acl":
+            # "X, the retired general serving as chief of staff": the phrase the participle describes,
+            # or the name that phrase is in apposition to
+            subj = verb.head.head if verb.head.dep_ == "appos" else verb.head
         if subj is not None:
             if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 subj = verb.head
