@@ -403,3 +403,8 @@ def test_a_possessive_country_reference_and_a_historic_one(nlp):
 def test_a_participle_serving_as_an_office(nlp):
     got = roles(nlp, "Jon Kell, the retired Marine general serving as White House chief of staff, left.")
     assert ("Jon Kell", "White House Chief of Staff") in got
+
+
+def test_her_time_as_an_office(nlp):
+    got = roles(nlp, "Hillary Clinton defended her time as secretary of state.")
+    assert got[("Hillary Clinton", "Secretary of State")].former

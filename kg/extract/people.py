@@ -41,6 +41,7 @@ _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der",
 _PATRONYMIC = {"bin", "ibn", "bint", "ben"}  # "X bin Y": Y is the father's name
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}  # only where a title rule hands one over ("her time as ...")
 _COUNTERPARTS = {"counterpart", "counterparts", "host", "guest"}
 _MALE_HONORIFICS = {"mr", "mr."}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -554,7 +555,7 @@ class PeopleIndex:
         for t in range(start, end):
             if t in self._by_token:
                 return self._by_token[t]
-        if end - start == 1 and self.doc[start].lower_ in _SUBJECT_PRONOUNS:
+        if end - start == 1 and self.doc[start].lower_ in _SUBJECT_PRONOUNS | _POSSESSIVE_PRONOUNS.keys():
             return self._pronoun(self.doc[start])
         return None
 
@@ -668,7 +669,7 @@ class PeopleIndex:
         """'he'/'she' → the person last named as a subject before it (same or the two previous sentences)."""
         if tok.i in self._pronouns:
             return self._pronouns[tok.i]
-        gender = _SUBJECT_PRONOUNS.get(tok.lower_)
+        gender = _SUBJECT_PRONOUNS.get(tok.lower_) or _POSSESSIVE_PRONOUNS.get(tok.lower_)
         sent = tok.sent
         lo = sent.start
         prev = sent

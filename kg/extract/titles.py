@@ -41,6 +41,7 @@ _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
               "formerly", "previously", "became", "has", "been", "served", "serves", "his", "her", "their"}
 _COPULA = {"be", "become", "serve", "remain", "name", "appoint", "elect"}
+_SPELLS = {"time", "tenure", "term", "stint", "year", "day"}  # "her time as secretary of state"
 _NEEDS_BODY = {"spokes", "chair", "adviser"}  # official only next to a government body, a country or a party
 _ABBREVIATIONS = {"pm", "mp"}               # only in capitals ("3 pm" is a time)
 
@@ -454,6 +455,18 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "as":
         verb = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in _SPELLS:
+        # "her time as secretary of state", "Obama's tenure as senator": the owner of the spell
+        owner = next((c for c in head.head.head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            ent = next((x for x in doc.ents if x.label_ == "PERSON" and x.start <= owner.i < x.end), None)
+            if ent is not None:
+                m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:spell"
+            elif owner.lower_ in ("his", "her"):
+                m.person_start, m.person_end, m.rule = owner.i, owner.i + 1, "role:spell"
+            if m.has_person:
+                m.former = True  # a spell looked back on
+                return
     if verb is not None and verb.lemma_ in _COPULA:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and verb.dep_ == "acl":
