@@ -408,3 +408,13 @@ def test_a_participle_serving_as_an_office(nlp):
 def test_her_time_as_an_office(nlp):
     got = roles(nlp, "Hillary Clinton defended her time as secretary of state.")
     assert got[("Hillary Clinton", "Secretary of State")].former
+
+
+def test_assistant_and_under_secretaries_are_not_the_secretary(nlp):
+    got = roles(nlp, "Wendy Sherwood was in Vienna. She is the under secretary of state for political affairs. "
+                     "Under President Obama, taxes rose. Civil Liberties Forum President Alan Dove objected, "
+                     "and pundits asked whether a President Rubio would undo it.")
+    assert ("Wendy Sherwood", "Under Secretary of State") in got
+    assert ("Wendy Sherwood", "Secretary of State") not in got
+    assert ("Barack Obama", "President") in got
+    assert ("Alan Dove", "President") not in got and ("Marco Rubio", "President") not in got

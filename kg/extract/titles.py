@@ -35,7 +35,8 @@ _COMMITTEE_RUN = 6
 _SUBNATIONAL = {"province", "state", "region", "territory", "city", "county", "island"}
 # words that make another office of the title: "deputy leader" is not the leader, "shadow
 # chancellor" is the opposition's spokesman (a Westminster office unless a country is written)
-_PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow"}
+_PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow", "assistant": "Assistant", "under": "Under"}
+_SECRETARY_ONLY = {"assistant", "under"}  # "under secretary of state"; not "under President Obama"
 POSTED_TO = {"Ambassador", "Envoy"}       # "ambassador to X": X is where, not whose, the office is
 _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
@@ -231,7 +232,9 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             m.historic = m.historic or low in _ORDINALS
             i -= 1
             continue
-        if low in _PREFIX_OFFICES and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not title.startswith(("Deputy", "Vice", "Shadow")):
+        if low in _PREFIX_OFFICES and (tok.pos_ in ("ADJ", "NOUN", "PROPN") or low in _SECRETARY_ONLY) \
+                and not title.startswith(("Deputy", "Vice", "Shadow", "Assistant", "Under")) \
+                and (low not in _SECRETARY_ONLY or "Secretary" in title):
             title = f"{_PREFIX_OFFICES[low]} {title}"
             shadow = shadow or low == "shadow"
             i -= 1
@@ -291,6 +294,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 continue
         break
     start = i + 1
+    # an organisation's own president: "Human Rights Campaign President X" (a name no lexicon knows)
+    if entry.phrase == "president" and i > lo and doc[i].pos_ == "PROPN" and doc[i].is_alpha \
+            and doc[i].text[:1].isupper() and doc[i].ent_type_ not in ("GPE", "NORP", "PERSON") \
+            and not (body is not None or m.party or m.country):
+        return None
     # a company or team right before the title makes it a business or sport title
     if i >= lo and doc[i].ent_type_ in ("ORG", "FAC", "PRODUCT") and doc[i].pos_ == "PROPN" \
             and not (body is not None or m.party or m.country) \
@@ -338,6 +346,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             body = body or b
             end = k
         elif text[:1].isupper() and doc[e + 1:k] and any(t.ent_type_ == "GPE" for t in doc[e + 1:k]):
+            if entry.phrase == "president":
+                return None  # a city or state has a mayor or governor: "president of Austin-based X"
             end = k  # a state or city: "governor of Ohio", "mayor of London"
             _, where = place_for(text) or (None, None)
             if where and not m.country:
@@ -398,6 +408,8 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
                     and titles()[t.label_].kind == "legislator"), None)
         if nxt is not None:
             ent = ents_by_start.get(nxt.end)
+    if ent is not None and m.start > lo and doc[m.start - 1].lower_ in ("a", "an"):
+        return  # "could a President Rubio undo it?": a hypothetical holder
     if ent is not None:
         m.person_start, m.person_end, m.rule = ent.start, ent.end, "role:title-before-name"
         return
