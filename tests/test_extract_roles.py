@@ -418,3 +418,10 @@ def test_assistant_and_under_secretaries_are_not_the_secretary(nlp):
     assert ("Wendy Sherwood", "Secretary of State") not in got
     assert ("Barack Obama", "President") in got
     assert ("Alan Dove", "President") not in got and ("Marco Rubio", "President") not in got
+
+
+def test_a_party_portfolio_spokesman_before_the_name(nlp):
+    got = roles(nlp, "Liberal Democrat spokeswoman for women Sandra Gidley said no. Shadow spokesman for sport "
+                     "Hugh Robertson agreed. A spokesman for European Justice Commissioner Franco Frattini disagreed.")
+    assert ("Sandra Gidley", "Spokeswoman") in got and ("Hugh Robertson", "Shadow Spokesman") in got
+    assert ("Franco Frattini", "Spokesman") not in got

@@ -358,7 +358,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 and entry.phrase not in ("minister",):
             return None  # "president of the company", "governor of the central bank"
     # which titles need a body, a country or a party to be political
-    if entry.kind in _NEEDS_BODY and not (body or m.country or m.party or m.owner is not None):
+    if entry.kind in _NEEDS_BODY and not (body or m.country or m.party or m.owner is not None or shadow):
         if not (entry.kind == "chair" and sp.text[:1].isupper() and e in ents_by_start):
             return None
     if entry.phrase == "leader" and not (m.country or m.party or body):
@@ -408,6 +408,13 @@ def _attach_person(doc, m: TitleMention, sp, lo, hi, ents_by_start, ents_by_end)
                     and titles()[t.label_].kind == "legislator"), None)
         if nxt is not None:
             ent = ents_by_start.get(nxt.end)
+    if ent is None and m.kind == "spokes" and (m.party or m.title.startswith("Shadow")):
+        # a party's portfolio spokesman: "Liberal Democrat spokeswoman for women X", "shadow spokesman for sport Y"
+        j = m.end + 1 if m.end < hi and doc[m.end].lower_ == "for" else None
+        while j is not None and j < hi and j - m.end <= 3 and doc[j].is_alpha and doc[j].text.islower():
+            j += 1
+        if j is not None and j > m.end + 1:
+            ent = ents_by_start.get(j)
     if ent is not None and m.start > lo and doc[m.start - 1].lower_ in ("a", "an"):
         return  # "could a President Rubio undo it?": a hypothetical holder
     if ent is not None:
