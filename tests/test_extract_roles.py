@@ -425,3 +425,16 @@ def test_a_party_portfolio_spokesman_before_the_name(nlp):
                      "Hugh Robertson agreed. A spokesman for European Justice Commissioner Franco Frattini disagreed.")
     assert ("Sandra Gidley", "Spokeswoman") in got and ("Hugh Robertson", "Shadow Spokesman") in got
     assert ("Franco Frattini", "Spokesman") not in got
+
+
+def test_a_portfolio_secretary_written_before_the_name(nlp):
+    got = roles(nlp, "Plans were announced by the Trade and Industry Secretary Patricia Hewitt. "
+                     "Acting DHS Secretary Chad Wolf agreed. Party Secretary Li Wen left. His secretary, Jane Roe, typed.")
+    assert ("Patricia Hewitt", "Trade and Industry Secretary") in got
+    assert ("Chad Wolf", "DHS Secretary") in got
+    assert not [k for k in got if k[0] in ("Li Wen", "Jane Roe")]
+
+
+def test_a_shadow_secretary_of_state_is_british(nlp):
+    got = roles(nlp, "Shadow Secretary of State Lena Ashdown replied.")
+    assert got[("Lena Ashdown", "Shadow Secretary of State")].country == "United Kingdom"

@@ -36,7 +36,10 @@ _SUBNATIONAL = {"province", "state", "region", "territory", "city", "county", "i
 # words that make another office of the title: "deputy leader" is not the leader, "shadow
 # chancellor" is the opposition's spokesman (a Westminster office unless a country is written)
 _PREFIX_OFFICES = {"deputy": "Deputy", "shadow": "Shadow", "assistant": "Assistant", "under": "Under"}
-_SECRETARY_ONLY = {"assistant", "under"}  # "under secretary of state"; not "under President Obama"
+_SECRETARY_ONLY = {"assistant", "under"}
+# capitalised words before "Secretary" that are no government portfolio ("Party Secretary", "Executive Secretary")
+_NOT_PORTFOLIOS = {"deputy", "assistant", "under", "executive", "private", "party", "press", "general", "first",
+                   "permanent", "acting", "the", "his", "her", "a", "an", "company", "club", "union"}  # "under secretary of state"; not "under President Obama"
 POSTED_TO = {"Ambassador", "Envoy"}       # "ambassador to X": X is where, not whose, the office is
 _DETERMINERS = {"the", "his", "her", "its", "their", "our"}
 _APPOS_GAP = {"the", "a", "an", "now", "then", "also", "currently", "still", "who", "is", "was", "as",
@@ -214,6 +217,22 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
         if k < s:
             title = " ".join(w.capitalize() for w in doc[k:s].text.split()) + " Minister"
             s = k
+    if entry.phrase == "secretary":
+        # a portfolio written in capitals before it: "Trade and Industry Secretary", "Labor Secretary"
+        k = s
+        while k - 1 >= lo and s - k < 4 and (doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_alpha
+                                              and doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ == "and") \
+                and not country_for(doc[k - 1].text) and doc[k - 1].text not in bodies() \
+                and doc[k - 1].ent_type_ != "PERSON" and doc[k - 1].lower_ not in _FORMER \
+                and doc[k - 1].lower_ not in _NOT_PORTFOLIOS:
+            k -= 1
+        while k < s and doc[k].lower_ == "and":
+            k += 1
+        if k == s or _party_span_ending_at(doc, s - 1) is not None:
+            return None  # "his secretary", "party secretary": no office of state
+        title = " ".join(w if w.lower() == "and" or w.isupper() else w.capitalize()
+                         for w in doc[k:s].text.split()) + " Secretary"
+        s = k
     # left modifiers
     body = None
     shadow = False
@@ -384,10 +403,10 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             m.explicit_country = True
     m.title = title
     m.start, m.end = start, end
+    if shadow and not m.country:
+        m.country = "United Kingdom"  # before the title's default: a shadow Secretary of State is British
     if not m.country and entry.country and not m.organization and m.owner is None:
         m.country = entry.country
-    if shadow and not m.country:
-        m.country = "United Kingdom"
     _attach_person(doc, m, sp, lo, hi, ents_by_start, ents_by_end)
     if not m.has_person and (possessive or start - 1 >= lo and doc[start - 1].lower_ in _DETERMINERS):
         m.definite = True
