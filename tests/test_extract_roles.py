@@ -438,3 +438,8 @@ def test_a_portfolio_secretary_written_before_the_name(nlp):
 def test_a_shadow_secretary_of_state_is_british(nlp):
     got = roles(nlp, "Shadow Secretary of State Lena Ashdown replied.")
     assert got[("Lena Ashdown", "Shadow Secretary of State")].country == "United Kingdom"
+
+
+def test_a_deputy_assistant_secretary_keeps_both_prefixes(nlp):
+    got = roles(nlp, "George Kemp, a deputy assistant secretary of state, testified.")
+    assert ("George Kemp", "Deputy Assistant Secretary of State") in got

@@ -252,7 +252,8 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             i -= 1
             continue
         if low in _PREFIX_OFFICES and (tok.pos_ in ("ADJ", "NOUN", "PROPN") or low in _SECRETARY_ONLY) \
-                and not title.startswith(("Deputy", "Vice", "Shadow", "Assistant", "Under")) \
+                and not title.startswith(("Deputy", "Vice", "Shadow")) \
+                and not (low in _SECRETARY_ONLY and title.startswith(("Assistant", "Under"))) \
                 and (low not in _SECRETARY_ONLY or "Secretary" in title):
             title = f"{_PREFIX_OFFICES[low]} {title}"
             shadow = shadow or low == "shadow"
