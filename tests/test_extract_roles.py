@@ -443,3 +443,13 @@ def test_a_shadow_secretary_of_state_is_british(nlp):
 def test_a_deputy_assistant_secretary_keeps_both_prefixes(nlp):
     got = roles(nlp, "George Kemp, a deputy assistant secretary of state, testified.")
     assert ("George Kemp", "Deputy Assistant Secretary of State") in got
+
+
+def test_british_party_spokesmen_and_co_chairmen(nlp):
+    got = roles(nlp, "Lib Dem home affairs spokesman Mark Oaten said no. Tory co-chairman Liam Fox agreed. "
+                     "The Scottish Green Party's health spokeswoman, Eleanor Scott, was pleased. "
+                     "The company board chairman Tom Hill left. Chinese defense ministry spokesman Wu Qian spoke.")
+    assert got[("Mark Oaten", "Spokesman")].country == "United Kingdom"
+    assert ("Liam Fox", "Chairman") in got and ("Eleanor Scott", "Spokeswoman") in got
+    assert ("Tom Hill", "Chairman") not in got
+    assert got[("Wu Qian", "Spokesman")].country == "China"

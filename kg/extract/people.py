@@ -45,6 +45,7 @@ _POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}  # only where a title rule hands
 _COUNTERPARTS = {"counterpart", "counterparts", "host", "guest"}
 _MALE_HONORIFICS = {"mr", "mr."}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_POST_NOMINALS = {"MP", "MEP", "MSP", "QC", "KC", "AM", "MLA", "TD"}
 _FUNCTION_POS = {"AUX", "VERB", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "NUM"}
 _NOT_NAME_POS = {"ADJ", "VERB", "AUX", "NOUN", "ADV", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "INTJ", "NUM"}
 # the given-name lexicon holds English names: it judges only the families of these countries' leaders
@@ -63,6 +64,8 @@ def clean_name(text: str) -> str:
     if len(words) >= 3 and _key(words[-1]) in _SUFFIXES:
         words[-2] = words[-2].rstrip(",")
         words[-1] = _suffix_form(words[-1])
+    if len(words) >= 3 and words[-1].strip(",.") in _POST_NOMINALS:
+        words = words[:-1]  # "Paul Boateng MP": a seat, not a name
     hon = honorifics()
     while len(words) > 1 and words[0].lower() in hon:
         if len(words) == 2 and hon[words[0].lower()]:

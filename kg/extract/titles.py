@@ -28,7 +28,7 @@ _SOFT_MODIFIERS = {"acting", "interim", "outgoing", "incoming", "new", "current"
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "youngest", "oldest"}
 # "the country's leader", "the state's senior senator": the owner is the state itself, whose
 # name the title's reference or the person's other offices give
-_STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "island", "government", "regime"}
+_STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "island", "government", "regime", "party"}
 # a chamber's or party's committee, caucus or conference: "House Judiciary Committee Chairman",
 # "Senate Appropriations Chairman", "chairman of the Senate Judiciary Committee"
 _COMMITTEE_RUN = 6
@@ -237,6 +237,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
     body = None
     shadow = False
     possessive = False
+    portfolio = 0      # lower-case portfolio words skipped ("home affairs")
     i = s - 1
     if i >= lo and doc[i].lower_ == "own":
         return None  # "he is his own envoy": a figure of speech, not an office
@@ -247,7 +248,7 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
             m.former = m.former or low != "-"
             i -= 1
             continue
-        if low in _SOFT_MODIFIERS:
+        if low in _SOFT_MODIFIERS or (low == "co" and i + 1 < s and doc[i + 1].text == "-"):  # "co-chairman"
             m.historic = m.historic or low in _ORDINALS
             i -= 1
             continue
@@ -263,6 +264,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                 doc[i - 1].pos_ == "PROPN" and known_by_surname(doc[i - 1].text) is not None)):
             m.owner = m.owner if m.owner is not None else i - 1  # "Moon's press secretary"
             break
+        if tok.text in ("'s", "\u2019s") and i - 1 >= lo and _party_span_ending_at(doc, i - 1) is not None:
+            party = _party_span_ending_at(doc, i - 1)  # "the Scottish Green Party's health spokeswoman"
+            m.party = m.party or party.label_
+            i = party.start - 1
+            continue
         if tok.text in ("'s", "\u2019s") and i - 1 >= lo:
             c, n = _country_at(doc, i - 1, lo)
             if c:
@@ -312,6 +318,11 @@ def _read_title(doc, sp, entry: TitleEntry, ents_by_start, ents_by_end) -> Title
                     m.party = m.party or party.label_
                 i = k - 1
                 continue
+        if entry.kind in ("spokes", "chair") and portfolio < 3 and tok.is_alpha and tok.text.islower() \
+                and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod"):
+            portfolio += 1  # "Lib Dem home affairs spokesman": the party, body or country still has to come
+            i -= 1
+            continue
         break
     start = i + 1
     # an organisation's own president: "Human Rights Campaign President X" (a name no lexicon knows)
