@@ -311,3 +311,8 @@ def test_untagged_surname_of_a_named_person_is_that_person(nlp):
     doc, people = index(nlp, text)
     she = [t for t in doc if t.lower_ == "she"][0]
     assert people.name_for(she) == "Harriet Quillfeather"
+
+
+def test_a_post_nominal_seat_is_not_part_of_the_name():
+    assert clean_name("Paul Boateng MP") == "Paul Boateng"
+    assert clean_name("Tom Jones") == "Tom Jones"

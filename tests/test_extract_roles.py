@@ -260,3 +260,196 @@ def test_an_envoy_does_not_take_the_country_they_are_posted_in(nlp):
     text = ("The security chief in Libya said he had asked for more guards before Ambassador Ned Corwell "
             "was killed. The White House said it was reviewing the reports.")
     assert roles(nlp, text)[("Ned Corwell", "Ambassador")].country != "Libya"
+
+
+# --- offices and constructions added for unseen text (issue 8); sentences written for these tests ---
+
+def test_intelligence_directors_counsel_and_strategists(nlp):
+    got = roles(nlp, "FBI Director Dana Whitlow and CIA Director Owen Marsh briefed the committee. "
+                     "White House Counsel Rita Gale stayed behind. Tom Vance, Trump's former chief strategist, left.")
+    assert got[("Dana Whitlow", "FBI Director")].country == "United States"
+    assert ("Owen Marsh", "CIA Director") in got and ("Rita Gale", "White House Counsel") in got
+    r = got[("Tom Vance", "Chief Strategist")]
+    assert r.former and r.country == "United States"   # the owner's country
+
+
+def test_committee_and_party_chairs(nlp):
+    got = roles(nlp, "House Judiciary Committee Chairman Bo Linden and Senate Appropriations Chairwoman Ada Crane "
+                     "met the chairman of the Senate Armed Services Committee, Carl Moss. "
+                     "Ohio Democratic Party chairman Ned Farrow and RNC Chairman Lee Hart disagreed.")
+    assert got[("Bo Linden", "Chairman")].country == "United States"
+    assert ("Ada Crane", "Chairwoman") in got and ("Carl Moss", "Chairman") in got
+    assert ("Ned Farrow", "Chair") in got and ("Lee Hart", "Chairman") in got
+
+
+def test_two_titles_before_one_name(nlp):
+    got = roles(nlp, "Senate Budget Committee Chair Sen. Ada Crane (D-Wash.) objected.")
+    assert ("Ada Crane", "Chairman") in got and ("Ada Crane", "Senator") in got
+
+
+def test_a_plural_title_covers_names_past_a_party_tag_or_a_state(nlp):
+    got = roles(nlp, "Sens. Carl Moss (D-Md.) and Ben Ortiz wrote a letter. "
+                     "Representatives Ada Crane of New York and Lena Park of Ohio signed it.")
+    assert {("Carl Moss", "Senator"), ("Ben Ortiz", "Senator"),
+            ("Ada Crane", "Representative"), ("Lena Park", "Representative")} <= set(got)
+
+
+def test_the_states_own_office_and_an_elect_title(nlp):
+    got = roles(nlp, "The state's senior Republican senator, Lou Brandt, was silent. "
+                     "President-elect Mara Quist named her team.")
+    assert got[("Lou Brandt", "Senator")].country == "United States"
+    assert ("Mara Quist", "President-elect") in got and ("Mara Quist", "President") not in got
+
+
+def test_justice_only_before_a_name(nlp):
+    got = roles(nlp, "Justice Anthony Kennedy retired. The Justice Department and Justice Minister Dov Amit "
+                     "spoke of obstruction of justice.")
+    assert ("Anthony Kennedy", "Justice") in got
+    assert ("Dov Amit", "Justice") not in got and ("Dov Amit", "Justice Minister") in got
+
+
+def test_the_president_is_who_held_the_office_that_year(nlp):
+    from datetime import date
+    text = ("Donald Trump spoke to Vladimir Putin on Monday. The president said the Russian leader was a friend. "
+            "Barack Obama, the former president, disagreed.")
+    doc = nlp(text)
+    art = Article(id="t", text=text, published=date(2018, 5, 2))
+    got = {(r.person, r.title): r for r in extract_roles(doc, art, resolve_people(doc, art))}
+    assert got[("Donald Trump", "President")].country == "United States"
+    assert got[("Barack Obama", "President")].former
+    art = Article(id="t", text=text, published=date(2005, 5, 2))   # Trump was not president then
+    got = {(r.person, r.title) for r in extract_roles(doc, art, resolve_people(doc, art))}
+    assert ("Donald Trump", "President") not in got
+
+
+def test_offices_named_after_a_possessive_and_a_comma(nlp):
+    got = roles(nlp, "The governor fired his national security adviser, Mike Flint. "
+                     "Ben Rhoads, the president's deputy national security adviser, stayed. "
+                     "Yosef Amir, a former national security adviser to Mr. Netanyahu, agreed.")
+    assert ("Mike Flint", "National Security Adviser") in got
+    assert ("Ben Rhoads", "Deputy National Security Adviser") in got
+    amir = got[("Yosef Amir", "National Security Adviser")]
+    assert amir.former and amir.country == "Israel"   # the country of the one served, not the default
+
+
+def test_apposition_past_a_state_and_a_plural_title_before_a_comma(nlp):
+    got = roles(nlp, "Representative Paul Rhine of Wisconsin, the House Budget Committee chairman, spoke. "
+                     "Two former Iranian presidents, Akbar Hashemi Rafsanjani and Mohammad Khatami, objected.")
+    assert ("Paul Rhine", "Representative") in got and ("Paul Rhine", "Chairman") in got
+    assert got[("Mohammad Khatami", "President")].country == "Iran"
+    assert got[("Mohammad Khatami", "President")].former
+
+
+def test_a_spokesman_for_a_named_person_and_a_provincial_chief_minister(nlp):
+    got = roles(nlp, "Peter Carrow, a spokesman for Robert Mueller, declined. "
+                     "Pervez Khattak, chief minister of the province, wrote to Prime Minister Imran Khan.")
+    assert ("Peter Carrow", "Spokesman") in got
+    assert ("Pervez Khattak", "Chief Minister") in got and ("Pervez Khattak", "Minister") not in got
+
+
+def test_a_title_before_hover_text_that_repeats_the_surname_first(nlp):
+    got = roles(nlp, "Talks between the leaders and President Trump Donald John TrumpSenators weigh new rules "
+                     "went on for hours.")
+    assert ("Donald Trump", "President") in got
+
+
+def test_fbi_deputy_director_and_eu_spokeswoman(nlp):
+    got = roles(nlp, "FBI Deputy Director Andrew McCabe spoke, as did MEP Guy Verhofstadt.")
+    assert ("Andrew McCabe", "Deputy FBI Director") in got
+    assert got[("Guy Verhofstadt", "MEP")].country == "European Union"
+
+
+def test_apposition_with_describing_words_before_the_title(nlp):
+    got = roles(nlp, "Tanya Chung, a pro-democracy lawmaker, was arrested. Mary Hale, a longtime critic of the "
+                     "prime minister, spoke.")
+    assert ("Tanya Chung", "Lawmaker") in got
+    assert ("Mary Hale", "Prime Minister") not in got   # the title is someone else's
+
+
+def test_a_congressional_committee_named_without_its_chamber(nlp):
+    got = roles(nlp, "Former Ways and Means Chairman Dale Kemp of Michigan retired. Judiciary Committee Chairman "
+                     "Lena Gray spoke. International Olympic Committee chairman Tom Bach did not.")
+    assert got[("Dale Kemp", "Chairman")].former
+    assert ("Lena Gray", "Chairman") in got
+    assert ("Tom Bach", "Chairman") not in got   # a sport body's chairman
+
+
+def test_official_spokespeople_of_a_government_or_the_eu(nlp):
+    got = roles(nlp, "Stefan Seidel, the official spokesman of the German government, spoke. "
+                     "Catherine Rey, a spokeswoman for the European Union, declined.")
+    assert got[("Stefan Seidel", "Spokesman")].country == "Germany"
+    assert got[("Catherine Rey", "Spokeswoman")].country == "European Union"
+
+
+def test_a_title_that_is_the_next_clauses_subject_is_no_apposition(nlp):
+    got = roles(nlp, "Asked about Olen Vark, the president insisted he wants a deal. "
+                     "Vladimir Putin, the Russian president, said no.")
+    assert ("Olen Vark", "President") not in got
+    assert got[("Vladimir Putin", "President")].country == "Russia"
+
+
+def test_a_possessive_country_reference_and_a_historic_one(nlp):
+    from datetime import date
+    text = ("Nelson Mandela died on Thursday. Crowds mourned South Africa's first black president in Soweto. "
+            "Russia's president sent condolences; Vladimir Putin praised him.")
+    doc = nlp(text)
+    art = Article(id="t", text=text, published=date(2013, 12, 6))
+    got = {(r.person, r.title): r for r in extract_roles(doc, art, resolve_people(doc, art))}
+    assert got[("Nelson Mandela", "President")].country == "South Africa"
+    assert got[("Nelson Mandela", "President")].former
+    assert got[("Vladimir Putin", "President")].country == "Russia"
+
+
+def test_a_participle_serving_as_an_office(nlp):
+    got = roles(nlp, "Jon Kell, the retired Marine general serving as White House chief of staff, left.")
+    assert ("Jon Kell", "White House Chief of Staff") in got
+
+
+def test_her_time_as_an_office(nlp):
+    got = roles(nlp, "Hillary Clinton defended her time as secretary of state.")
+    assert got[("Hillary Clinton", "Secretary of State")].former
+
+
+def test_assistant_and_under_secretaries_are_not_the_secretary(nlp):
+    got = roles(nlp, "Wendy Sherwood was in Vienna. She is the under secretary of state for political affairs. "
+                     "Under President Obama, taxes rose. Civil Liberties Forum President Alan Dove objected, "
+                     "and pundits asked whether a President Rubio would undo it.")
+    assert ("Wendy Sherwood", "Under Secretary of State") in got
+    assert ("Wendy Sherwood", "Secretary of State") not in got
+    assert ("Barack Obama", "President") in got
+    assert ("Alan Dove", "President") not in got and ("Marco Rubio", "President") not in got
+
+
+def test_a_party_portfolio_spokesman_before_the_name(nlp):
+    got = roles(nlp, "Liberal Democrat spokeswoman for women Sandra Gidley said no. Shadow spokesman for sport "
+                     "Hugh Robertson agreed. A spokesman for European Justice Commissioner Franco Frattini disagreed.")
+    assert ("Sandra Gidley", "Spokeswoman") in got and ("Hugh Robertson", "Shadow Spokesman") in got
+    assert ("Franco Frattini", "Spokesman") not in got
+
+
+def test_a_portfolio_secretary_written_before_the_name(nlp):
+    got = roles(nlp, "Plans were announced by the Trade and Industry Secretary Patricia Hewitt. "
+                     "Acting DHS Secretary Chad Wolf agreed. Party Secretary Li Wen left. His secretary, Jane Roe, typed.")
+    assert ("Patricia Hewitt", "Trade and Industry Secretary") in got
+    assert ("Chad Wolf", "DHS Secretary") in got
+    assert not [k for k in got if k[0] in ("Li Wen", "Jane Roe")]
+
+
+def test_a_shadow_secretary_of_state_is_british(nlp):
+    got = roles(nlp, "Shadow Secretary of State Lena Ashdown replied.")
+    assert got[("Lena Ashdown", "Shadow Secretary of State")].country == "United Kingdom"
+
+
+def test_a_deputy_assistant_secretary_keeps_both_prefixes(nlp):
+    got = roles(nlp, "George Kemp, a deputy assistant secretary of state, testified.")
+    assert ("George Kemp", "Deputy Assistant Secretary of State") in got
+
+
+def test_british_party_spokesmen_and_co_chairmen(nlp):
+    got = roles(nlp, "Lib Dem home affairs spokesman Mark Oaten said no. Tory co-chairman Liam Fox agreed. "
+                     "The Scottish Green Party's health spokeswoman, Eleanor Scott, was pleased. "
+                     "The company board chairman Tom Hill left. Chinese defense ministry spokesman Wu Qian spoke.")
+    assert got[("Mark Oaten", "Spokesman")].country == "United Kingdom"
+    assert ("Liam Fox", "Chairman") in got and ("Eleanor Scott", "Spokeswoman") in got
+    assert ("Tom Hill", "Chairman") not in got
+    assert got[("Wu Qian", "Spokesman")].country == "China"

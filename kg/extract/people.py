@@ -30,10 +30,11 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kg.extract.docindex import doc_text
-from kg.extract.geo import country_for
+from kg.extract.geo import country_for, place_for
+from kg.extract.tenures import held_in
 from kg.extract.titles import TitleMention, title_mentions
 from kg.facts import Person
-from kg.nlp.lexicons import (family_name_first, female_words, given_names, honorifics, known_by_surname,
+from kg.nlp.lexicons import (bodies, family_name_first, female_words, given_names, honorifics, known_by_surname,
                               known_misspelled, known_person, name_junk, party_for, same_given_name, surname_countries,
                               titles)
 
@@ -42,27 +43,54 @@ _PARTICLES = {"bin", "bint", "al", "al-", "el", "de", "da", "van", "von", "der",
 _PATRONYMIC = {"bin", "ibn", "bint", "ben"}  # "X bin Y": Y is the father's name
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f"}  # only where a title rule hands one over ("her time as ...")
 _COUNTERPARTS = {"counterpart", "counterparts", "host", "guest"}
 _MALE_HONORIFICS = {"mr", "mr."}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_POST_NOMINALS = {"MP", "MEP", "MSP", "QC", "KC", "AM", "MLA", "TD"}
 _FUNCTION_POS = {"AUX", "VERB", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "NUM"}
 _NOT_NAME_POS = {"ADJ", "VERB", "AUX", "NOUN", "ADV", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "INTJ", "NUM"}
 # the given-name lexicon holds English names: it judges only the families of these countries' leaders
 _ENGLISH_NAMING = {"United States", "United Kingdom", "Canada", "Australia", "Ireland", "New Zealand"}
+# labels the model puts on a given name it cut off a surname ("lawyer Natalia" as a GPE)
+_GIVEN_NAME_MISLABELS = {"GPE", "NORP", "ORG", "LOC", ""}
 _GLUED_RE = re.compile(r"^([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)([A-Z][A-Za-z]*)$")
 
 
 def clean_name(text: str) -> str:
-    """Name as a label: single spaces, no possessive, no honorific in front ("Mr. Trump's" → "Trump")."""
+    """Name as a label: single spaces, no possessive, no honorific in front ("Mr. Trump's" → "Trump");
+    a generational suffix written one way ("Donald Trump, Jr" → "Donald Trump Jr.")."""
     words = text.replace("\u2019", "'").split()
     if words:
         words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
+    if len(words) >= 3 and _key(words[-1]) in _SUFFIXES:
+        words[-2] = words[-2].rstrip(",")
+        words[-1] = _suffix_form(words[-1])
+    if len(words) >= 3 and words[-1].strip(",.") in _POST_NOMINALS:
+        words = words[:-1]  # "Paul Boateng MP": a seat, not a name
     hon = honorifics()
     while len(words) > 1 and words[0].lower() in hon:
         if len(words) == 2 and hon[words[0].lower()]:
             break  # "Lord Falconer" is how he is known
         words = words[1:]
-    return " ".join(w for w in words if w).strip(" ,.;:")
+    name = " ".join(w for w in words if w).strip(" ,.;:")
+    if words and len(words) >= 3 and _key(words[-1]) in ("jr", "sr") and not name.endswith("."):
+        name += "."  # the stripping above took the suffix's own full stop
+    return name
+
+
+def _suffix_form(word: str) -> str:
+    """ "jr", "Jr", "JR." → "Jr."; "iii" → "III"."""
+    k = _key(word)
+    return k.capitalize() + "." if k in ("jr", "sr") else k.upper()
+
+
+def split_suffix(words: list[str]) -> tuple[list[str], str]:
+    """(name without its generational suffix, the suffix's key or ""): "Donald Trump Jr." →
+    (["Donald", "Trump"], "jr"). Father and son differ only there, so both parts are compared."""
+    if len(words) >= 3 and _key(words[-1]) in _SUFFIXES:
+        return words[:-1], _key(words[-1])
+    return words, ""
 
 
 def repair_name(name: str) -> str | None:
@@ -79,7 +107,7 @@ def repair_name(name: str) -> str | None:
     junk = name_junk()
     for k, w in enumerate(words):
         m = _GLUED_RE.match(w)
-        if m and (m.group(1).lower() in {x.lower() for x in words[:k]} or
+        if m and (m.group(1).lower() in {x.lower() for x in words[:k]} or known_by_surname(m.group(1)) is not None or
                   (len(m.group(2)) >= 2 and m.group(2).isupper()) or
                   junk.get(m.group(2).lower()) == "never" or known_by_surname(m.group(2)) is not None):
             words = words[:k] + [m.group(1)]
@@ -169,8 +197,9 @@ def _cut_hover_repeat(name: str, after: str) -> str:
     if len(words) < 3:
         return name
     surname = words[1].rstrip(".,")
+    keep = 3 if _key(words[2]) in _SUFFIXES else 2  # "Frank Pallone Jr. Frank Joseph Pallone"
     if len(surname) > 1 and re.search(r"(?<![A-Za-z])" + re.escape(surname) + r"[A-Z]", after[:80]):
-        return " ".join(words[:2])
+        return " ".join(words[:keep])
     if len(words[0]) >= 3 and words[2][:3].lower() == words[0][:3].lower() and known_person(name) is None:
         return " ".join(words[:2])  # "Paul Ryan Paul Davis Ryan", "Pete Buttigieg Peter Paul"
     return name
@@ -178,13 +207,15 @@ def _cut_hover_repeat(name: str, after: str) -> str:
 
 def _drop_middle_initials(name: str) -> str:
     """ "John F. Kelly" → "John Kelly": the IRI key of a person should not hang on whether
-    one article wrote the initial. Kept where the gazetteer lists the initialed form."""
-    words = name.split()
+    one article wrote the initial. Kept where the gazetteer lists the initialed form. A suffix
+    stays ("Joseph R. Biden Jr." → "Joseph Biden Jr.")."""
+    words, suffix = split_suffix(name.split())
+    tail = [_suffix_form(suffix)] if suffix else []
     if len(words) < 3:
-        return name
+        return " ".join(words + tail)
     kept = [words[0]] + [w for w in words[1:-1] if not (len(w.strip(".")) == 1 and w.strip(".").isalpha())
                                              and not (w.endswith(".") and w.replace(".", "").isupper() and len(w) <= 5)] + [words[-1]]
-    return " ".join(kept)
+    return " ".join(kept + tail)
 
 
 def canonical_name(forms: list[str]) -> str:
@@ -234,9 +265,12 @@ class _Cluster:
         return max(self.short.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
 
     def fits_full(self, words: list[str]) -> bool:
-        """Same first and last word, no clash of middle words."""
+        """Same first and last word, the same suffix (a son is not his father), no clash of middle words."""
+        words, suffix = split_suffix(words)
         for f in self.forms:
-            fw = f.split()
+            fw, f_suffix = split_suffix(f.split())
+            if f_suffix != suffix:
+                continue
             if same_given_name(_key(fw[0]), _key(words[0])) and _key(fw[-1]) == _key(words[-1]):
                 mid_a, mid_b = [_key(w) for w in fw[1:-1]], [_key(w) for w in words[1:-1]]
                 if not (mid_a and mid_b and mid_a != mid_b):
@@ -249,8 +283,9 @@ class _Cluster:
         k = _key(word)
         first_ok = k in family_name_first()
         # "Salman" of "Mohammed bin Salman" is his father's name, not his: "King Salman" is another man
-        return any((_key(f.split()[-1]) == k and not (len(f.split()) > 2 and _key(f.split()[-2]) in _PATRONYMIC))
-                   or (first_ok and _key(f.split()[0]) == k) for f in self.forms) \
+        cores = [split_suffix(f.split())[0] for f in self.forms]  # "Biden" of "Joseph R. Biden Jr."
+        return any((_key(w[-1]) == k and not (len(w) > 2 and _key(w[-2]) in _PATRONYMIC))
+                   or (first_ok and _key(w[0]) == k) for w in cores) \
             or any(_key(s) == k for s in self.short)
 
     def fits_tail(self, words: list[str]) -> bool:
@@ -268,8 +303,9 @@ class _Cluster:
 class PeopleIndex:
     """Resolves a mention (span or token) to the canonical full name of a person in the article."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, published=None):
         self.doc = doc
+        self.year: int | None = published.year if published is not None else None  # for tenures
         self._by_token: dict[int, int] = {}          # token index → cluster index
         self._clusters: list[_Cluster] = []
         self._mentions: list[tuple[int, int, int]] = []  # (start, end, cluster) in text order
@@ -291,6 +327,7 @@ class PeopleIndex:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            ent = self._with_given_name(ent)
             name = repair_name(clean_name(self._trim_lead(ent).text))
             if name is not None:
                 name = _cut_hover_repeat(name, doc_text(doc)[ent.end_char:ent.end_char + 80])
@@ -349,7 +386,7 @@ class PeopleIndex:
         surnames: dict[str, set[int]] = {}
         for i, c in enumerate(self._clusters):
             for f in c.forms:
-                words = f.split()
+                words = split_suffix(f.split())[0]
                 if not (len(words) > 2 and _key(words[-2]) in _PATRONYMIC):
                     surnames.setdefault(words[-1], set()).add(i)
         if not surnames:
@@ -368,6 +405,25 @@ class PeopleIndex:
             self._index_fits(idx)
             self._mentions.append((tok.i, tok.i + 1, idx))
             self._by_token[tok.i] = idx
+
+    @staticmethod
+    def _with_given_name(ent):
+        """ "Russian lawyer Natalia X", where the model called the given name a place and kept
+        only the surname: a one-word name takes the capitalised word before it, after a common
+        noun, where that word is no place, country, party, body, title or honorific."""
+        doc, i = ent.doc, ent.start - 1
+        if len(ent) != 1 or i < 1:
+            return ent
+        tok, prev = doc[i], doc[i - 1]
+        if not (tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and tok.pos_ == "PROPN"
+                and tok.ent_type_ in _GIVEN_NAME_MISLABELS
+                and ((prev.is_alpha and prev.text.islower()) or prev.text in (",", "(", "\u2014"))):
+            return ent  # "lawyer Natalia", "a lawyer, Natalia": a lower-case word or a comma before it
+        low = tok.lower_
+        if low in honorifics() or low in _title_words() or low in name_junk() or country_for(tok.text) \
+                or place_for(tok.text) or party_for(tok.text) or tok.text in bodies():
+            return ent
+        return doc[i:ent.end]
 
     @staticmethod
     def _trim_lead(ent):
@@ -395,6 +451,10 @@ class PeopleIndex:
         if female:
             fits = [i for i in fits if self._clusters[i].female] or fits
         known = known_by_surname(word) if len(words) == 1 else None
+        if known is not None:
+            # "Trump" in a story naming only "Donald Trump Jr.": the well-known father, not the son
+            fits = [i for i in fits if self._clusters[i].name == known.name
+                    or any(not split_suffix(f.split())[1] for f in self._clusters[i].forms)]
         if known is not None and self._male_marked(start) and fits \
                 and all(self._clusters[i].female for i in fits):
             fits = []  # "President Obama" in an article that names only Michelle Obama
@@ -482,14 +542,17 @@ class PeopleIndex:
                 idx = self._cluster_at(m.person_start, m.person_end)
                 if idx is not None:
                     self._offices.setdefault(idx, []).append(m)
-                if m.rule == "role:title-before-name" and self.doc[m.head].lower_.rstrip(".").endswith("s"):
+                head = self.doc[m.head - 1] if self.doc[m.head].text == "." and m.head > m.start else self.doc[m.head]
+                if m.rule in ("role:title-before-name", "role:title-comma-name") \
+                        and head.lower_.rstrip(".").endswith("s"):
                     # "Sens. X and Y", "Presidents X and Y": a plural title covers every name joined by
                     # "and" that has no title of its own ("French President X and German President Y")
                     root = self.doc[m.person_end - 1]
-                    for conj in root.conjuncts:
-                        other = self._by_token.get(conj.i)
-                        if other is not None and conj.i > root.i and other != idx \
-                                and not self._has_own_title(conj.i):
+                    joined = [c.i for c in root.conjuncts if c.i > root.i] + self._names_listed_after(m.person_end)
+                    for i in joined:
+                        other = self._by_token.get(i)
+                        if other is not None and other != idx and not self._has_own_title(i) \
+                                and m not in self._offices.get(other, []):
                             self._offices.setdefault(other, []).append(m)
         for m in self.titles:
             if m.has_person or not m.definite:
@@ -500,6 +563,31 @@ class PeopleIndex:
                     self._by_token.setdefault(t, idx)
                 self._offices.setdefault(idx, []).append(m)
 
+    def _names_listed_after(self, end: int) -> list[int]:
+        """First tokens of the names listed after the one ending at `end`, past what the parse does
+        not join: "Sens. A (D-Md.) and B", "Representatives A of New York and B of Ohio"."""
+        doc, out, j = self.doc, [], end
+        stop = doc[end - 1].sent.end if end > 0 else len(doc)
+        starts = {s for s, _, _ in self._mentions}
+        for _ in range(4):  # at most four more names
+            if j < stop and doc[j].text == "(":
+                close = next((k for k in range(j, min(j + 8, stop)) if doc[k].text == ")"), None)
+                j = close + 1 if close is not None else j
+            if j < stop and doc[j].lower_ == "of":  # "of New York"
+                k = j + 1
+                while k < stop and k - j <= 3 and doc[k].text[:1].isupper():
+                    k += 1
+                j = k
+            if j < stop and doc[j].text == ",":
+                j += 1
+            if j < stop and doc[j].lower_ == "and":
+                j += 1
+            if j >= stop or j not in starts or j == end:
+                break
+            out.append(j)
+            j = next(e for s, e, _ in self._mentions if s == j)
+        return out
+
     def _has_own_title(self, i: int) -> bool:
         start = next((s for s, e, _ in self._mentions if s <= i < e), i)
         return any(m.has_person and m.person_start == start for m in self.titles)
@@ -508,7 +596,7 @@ class PeopleIndex:
         for t in range(start, end):
             if t in self._by_token:
                 return self._by_token[t]
-        if end - start == 1 and self.doc[start].lower_ in _SUBJECT_PRONOUNS:
+        if end - start == 1 and self.doc[start].lower_ in _SUBJECT_PRONOUNS | _POSSESSIVE_PRONOUNS.keys():
             return self._pronoun(self.doc[start])
         return None
 
@@ -535,6 +623,8 @@ class PeopleIndex:
             with_country = [i for i in exact if any(x.country == m.country for x in self._offices[i] if x.title == m.title)]
             # a holder known to serve another country is not "the North Korean president"
             exact = with_country or [i for i in exact if not self._countries(i) or m.country in self._countries(i)]
+        if not m.former:  # "the president" is not the one the article calls the former president
+            exact = [i for i in exact if any(not x.former for x in self._offices[i] if x.title == m.title)]
         if m.title == "Leader" and not exact and m.country:
             exact = [i for i, ms in self._offices.items() if any(x.kind == "head" and x.country == m.country for x in ms)]
         if len(exact) == 1:
@@ -548,7 +638,32 @@ class PeopleIndex:
             exact = [i for i in exact if weights[i] == top]
         if len(exact) > 1:
             return self._nearest_before(exact, m.start)
-        return exact[0] if exact else None
+        return exact[0] if exact else self._holder_that_year(m)
+
+    def _holder_that_year(self, m: TitleMention) -> int | None:
+        """ "the president" where no one in the article is given that title: the well-known person
+        it names who held the office the year it was published (the nearest named before, if two)."""
+        if self.year is None or self._elect(m):
+            return None
+        found: dict[int, str | None] = {}
+        for i, c in enumerate(self._clusters):
+            known = known_person(c.name) or (known_by_surname(c.name) if len(c.name.split()) == 1 else None)
+            if known is None or (m.country and known.country != m.country):
+                continue
+            if held_in(known.name, m.title, self.year, former=None if m.historic else m.former):
+                found[i] = known.country
+        if len(found) > 1 and not m.country:
+            # no nationality: the home country's office holder, then the one the story is most about
+            home = self.home_country()
+            found = {i: c for i, c in found.items() if c == home} or found
+            top = max(self._weight(i) for i in found)
+            found = {i: c for i, c in found.items() if self._weight(i) == top}
+        if not found:
+            return None
+        idx = self._nearest_before(list(found), m.start) if len(found) > 1 else next(iter(found))
+        if m.historic and not held_in(self._clusters[idx].name, m.title, self.year):
+            m.former = True  # "the first black president", long out of office
+        return idx
 
     def _elect(self, m: TitleMention) -> bool:
         """ "president-elect", "prime minister elect": not yet the office holder."""
@@ -595,7 +710,7 @@ class PeopleIndex:
         """'he'/'she' → the person last named as a subject before it (same or the two previous sentences)."""
         if tok.i in self._pronouns:
             return self._pronouns[tok.i]
-        gender = _SUBJECT_PRONOUNS.get(tok.lower_)
+        gender = _SUBJECT_PRONOUNS.get(tok.lower_) or _POSSESSIVE_PRONOUNS.get(tok.lower_)
         sent = tok.sent
         lo = sent.start
         prev = sent
@@ -690,4 +805,4 @@ class PeopleIndex:
 
 
 def resolve_people(doc, article) -> PeopleIndex:
-    return PeopleIndex(doc)
+    return PeopleIndex(doc, published=getattr(article, "published", None))

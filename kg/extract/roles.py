@@ -167,6 +167,9 @@ def _owner_country(doc, ms: list[TitleMention], people) -> str | None:
             continue
         owner = people.name_for(doc[m.owner])
         if not owner:
+            known = known_by_surname(doc[m.owner].text)  # "Trump's" the model took for an ORG
+            if known is not None and known.country:
+                return known.country
             continue
         for o in people.offices_of(owner):
             if o.country and o.explicit_country:

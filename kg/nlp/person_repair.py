@@ -36,6 +36,8 @@ _APPOS_TITLES = _TITLE_WORDS_BEFORE_NAME | _LOWER_TRIGGERS
 # lower-case particles inside surnames: "von der Leyen", "de Gaulle", "bin Salman"
 _PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le",
               "bin", "ibn", "al", "el"}
+# generational suffixes: "Donald Trump Jr." is not his father, so the suffix stays in the name
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 def _not_a_name(span) -> bool:
@@ -81,6 +83,16 @@ class PersonRepair:
         if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
             return None
         return Span(doc, s, e, label="PERSON")
+
+    @staticmethod
+    def _with_suffix(span: Span, doc: Doc) -> Span:
+        """ "Donald Trump" + "Jr." (or ", Jr."): the model leaves the suffix out of the name."""
+        e = span.end
+        if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in NAME_SUFFIXES:
+            e += 1
+        if e < len(doc) and doc[e].lower_ in NAME_SUFFIXES and doc[e].text[:1].isupper():
+            return Span(doc, span.start, e + 1, label="PERSON")
+        return span
 
     @staticmethod
     def _extend(span: Span, doc: Doc, people: list[Span]) -> Span:
@@ -166,7 +178,7 @@ class PersonRepair:
                     and not any(t.text in (",", ".") for t in after[2:][:next((k for k, t in enumerate(after[2:]) if t.lower_ in _APPOS_TITLES), 0)]):
                 people.append(Span(doc, o.start, o.end, label="PERSON"))
                 covered.update(range(o.start, o.end))
-        people = [self._extend(p, doc, people) for p in people]
+        people = [self._with_suffix(self._extend(p, doc, people), doc) for p in people]
         covered = {t for p in people for t in range(p.start, p.end)}
         kept_others = [o for o in others if not any(t in covered for t in range(o.start, o.end))]
         doc.ents = filter_spans(people + kept_others)
