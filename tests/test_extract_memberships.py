@@ -113,3 +113,15 @@ def test_parties_of_other_countries_are_known(nlp):
     got = members(nlp, "Fine Gael leader Leo Varadkar spoke in Dublin. NDP leader Jagmeet Singh replied in Ottawa.")
     assert ("Leo Varadkar", "Fine Gael") in got
     assert ("Jagmeet Singh", "New Democratic Party") in got
+
+
+from kg.extract.membership_patterns import membership_patterns  # noqa: E402
+
+
+@pytest.mark.parametrize("entry", membership_patterns()["patterns"], ids=lambda e: e["name"])
+def test_each_membership_pattern_fires_on_its_example(nlp, entry):
+    got = members(nlp, entry["example"])
+    for person, party in entry["expect"]:
+        assert (person, party) in got, (entry["name"], sorted(got))
+    wrong = {k for k in got if k[0] in {p for p, _ in entry["expect"]} and list(k) not in entry["expect"]}
+    assert not wrong

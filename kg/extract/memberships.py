@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.article import Article
+from kg.extract.membership_patterns import pattern_memberships
 from kg.facts import Evidence, Membership
 from kg.nlp.lexicons import PartyEntry, party_codes, parties
 
@@ -131,6 +132,12 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
     for sp in party_spans:
         _group_members(doc, sp, people, add)
         _nomination_seeker(doc, sp, people, add)
+    listed = []
+    for name, party, i, rule in pattern_memberships(doc, people, party_spans, title_tokens):
+        if rule.endswith("+list"):
+            listed.append((name, party, i, rule))
+        else:
+            add(name, party, i, rule, confidence=0.75)
     # offices that name a party: "Tory leader X", "leader of the Conservative Party"
     for person in people.persons:
         for m in people.offices_of(person.name):
@@ -145,6 +152,9 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             other = people.name_for(conj)
             if other and conj.i > tok.i and conj.ent_type_ == "PERSON" and not any(k[0] == other for k in found):
                 add(other, party, conj.i, rule + "+and", None, confidence=0.7)
+    for name, party, i, rule in listed:
+        if not any(k[0] == name for k in found):
+            add(name, party, i, rule, confidence=0.7)
     return list(found.values())
 
 
