@@ -125,3 +125,18 @@ def test_each_membership_pattern_fires_on_its_example(nlp, entry):
         assert (person, party) in got, (entry["name"], sorted(got))
     wrong = {k for k in got if k[0] in {p for p, _ in entry["expect"]} and list(k) not in entry["expect"]}
     assert not wrong
+
+
+def test_party_code_closing_a_sentence_and_party_committees(nlp):
+    got = members(nlp, "The remark was aimed at Speaker Nancy Pelosi, D-Calif.\n\nDNC Chairwoman Ann Marlow "
+                       "disagreed, as did Republican National Committee Chairman Rob Keane.")
+    assert ("Nancy Pelosi", "Democratic Party") in got
+    assert got[("Ann Marlow", "Democratic Party")].role == "chair"
+    assert ("Rob Keane", "Republican Party") in got
+
+
+def test_a_listed_name_with_its_own_party_keeps_it(nlp):
+    got = members(nlp, "Republicans such as Sen. John Carter and Sen. Mike Lewis (D-Ohio) spoke.")
+    assert ("John Carter", "Republican Party") in got
+    assert ("Mike Lewis", "Democratic Party") in got
+    assert ("Mike Lewis", "Republican Party") not in got

@@ -28,13 +28,16 @@ _BETWEEN = {"former", "ex", "-", "then", "senior", "veteran", "freshman", "state
             "congressional", "house", "senate", "u.s.", "deputy", "governor", "moderate", "conservative",
             "liberal", "progressive", "centrist", "backbencher", "activist", "donor", "mayor", "mp", "mps",
             "lawmakers", "sens.", "reps.", "leaders", "candidates", "senators", "members", "member",
-            "politician", "minority", "majority", "whip", "speaker", "deputy", "shadow", "'", "\u2019"}
+            "politician", "minority", "majority", "whip", "speaker", "deputy", "shadow", "'", "\u2019",
+            "caucus", "conference", "national", "committee"}  # "Democratic Caucus Chairman X"
 _ROLE_WORDS = {"leader": "leader", "leaders": "leader", "chairman": "chair", "chairwoman": "chair",
                "chair": "chair", "head": "leader", "chairs": "chair", "leads": "leader", "heads": "leader"}
-_CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?\s*[,)\]]"
+# "(R-Texas)", ", D-Calif.," and, closing a sentence, ", D-Calif.\n"
+_CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?"
+                      r"(?:\s*[,)\];]|(?<=\.)(?=\s|$))"
                       r"|\(\s*([A-Z])\s*\))")
 _OF_OK = {"leader", "leaders", "chairman", "chairwoman", "chair", "head", "member", "members", "one", "leadership"}
-_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join"}  # "X, who chairs the Y"
+_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join", "serve"}  # "X, who chairs the Y"
 _APPOS_START = {"a", "an", "the", "who", "leader", "chairman", "chairwoman", "head", "fellow", "himself",
                 "herself", "also", "is", "was", "both", "each", "then", "now", "formerly", "former"}
 
