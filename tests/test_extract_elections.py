@@ -244,3 +244,49 @@ def test_a_us_vote_before_october_is_a_primary(nlp):
     found = elections(nlp, "Republican Senator Lisa Murkowski of Alaska won the November 8 election.",
                       published=date(2022, 11, 12))
     assert found == {("United States", "midterm", "2022-11-08")}
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("U.S. President Abe Lamm won the presidency in 2008.", date(2013, 1, 5),
+     ("United States", "presidential", "2008")),
+    ("U.S. President Abe Lamm was re-elected in 2012.", date(2013, 1, 5), ("United States", "presidential", "2012")),
+    ("U.S. Sen. Ann Lee was elected to the Senate in 1972.", date(2013, 1, 5), ("United States", "general", "1972")),
+    ("U.S. Rep. Tom Hale recalled his 2006 run for Congress.", date(2013, 1, 5), ("United States", "midterm", "2006")),
+    ("U.S. Rep. Paul Dorn ran on Mitt Romney's presidential ticket in 2012.", date(2013, 1, 5),
+     ("United States", "presidential", "2012")),
+    ("President Trump wants a wall as he seeks re-election next year.", date(2019, 6, 1),
+     ("United States", "presidential", "2020")),
+    ("U.S. Sen. Ann Lee has not closed the door to running again in 2020.", date(2019, 6, 1),
+     ("United States", "presidential", "2020")),
+    ("Kentucky voted for President Donald Trump by 30 points in 2016.", date(2019, 6, 1),
+     ("United States", "presidential", "2016")),
+])
+def test_elections_told_through_a_person(nlp, text, published, expected):
+    assert expected in elections(nlp, text, published)
+
+
+def test_candidate_acts_without_an_election_give_nothing(nlp):
+    text = ("U.S. Sen. Ann Lee ran the family firm in 2010. She won an award in 2012 and sought a seat "
+            "on the board in 2014. Rep. Tom Hale sought the Senate seat last year.")
+    assert elections(nlp, text, date(2019, 6, 1)) == set()
+
+
+def test_next_president_and_referendum_vote(nlp):
+    found = elections(nlp, "American voters will take part in the election of the next president.", date(2019, 6, 1))
+    assert found == {("United States", "presidential", "2020")}
+    found = elections(nlp, "Scottish leaders spoke after Thursday's vote to leave the bloc in Britain.", date(2016, 6, 25))
+    assert ("United Kingdom", "referendum", "2016-06-23") in found
+
+
+def test_subject_of_took_place_and_date_of_a_ballot(nlp):
+    assert ("United States", "primary", "2020-06-23") in elections(
+        nlp, "The Kentucky primary took place on June 23.", date(2020, 6, 30))
+    assert ("United States", "general", "2020-11-03") in elections(
+        nlp, "President Trump will also be on the Nov. 3 general election ballot.", date(2020, 2, 1))
+
+
+def test_sentence_people_mostly_of_one_country_give_it(nlp):
+    text = ("Benjamin Netanyahu was seen as backing President Barack Obama's opponent, Gov. Mitt Romney of "
+            "Massachusetts, in last fall's election.")
+    found = elections(nlp, text, date(2013, 3, 20))
+    assert {c for c, _, _ in found} == {"United States"}

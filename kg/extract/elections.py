@@ -15,6 +15,8 @@ from functools import lru_cache
 from kg.article import Article
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
+from kg.extract.election_people import (is_person_election_word, is_referendum_vote, next_fixed_election,
+                                        person_election_mentions)
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
 from kg.nlp.lexicons import known_person
@@ -62,7 +64,9 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 continue  # "senators will vote", "the Problem Solvers Caucus": an act or a body, not an election
             mentions = _noun_mentions(tok, article, heads, weak, mods, legislative)
         elif tok.lemma_ in ("elect", "re-elect", "reelect") and tok.pos_ == "VERB":
-            mentions = _elected_mentions(tok, article)
+            mentions = _elected_mentions(tok, article) or person_election_mentions(tok, article, people, mods)
+        elif is_person_election_word(tok):
+            mentions = person_election_mentions(tok, article, people, mods)  # "won the presidency in 2008"
         else:
             continue
         for country, kind, date, rule in mentions:
@@ -94,6 +98,8 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 continue  # a bare "the election" whose country is a guess: the election named before
             if date is None:
                 date = _undated(article, tok, country)
+            if date is None and rule.endswith(":next"):
+                date = next_fixed_election(article, country, kind)  # "the election of the next president"
             if date is None:
                 continue  # an election with neither date nor year is not one we can name
             if not kind and low == "runoff" and country == "United States":
@@ -135,14 +141,18 @@ def _people_country(tok, people) -> str | None:
     owner = [c for t in _phrase(tok) if t.dep_ == "poss" and t.i != tok.i for c in _person_countries(t, people)]
     if owner:
         return owner[0]
-    found: set[str] = set()
+    votes: Counter[str] = Counter()
     for ent in tok.sent.ents:
         if ent.label_ == "PERSON" and not _is_actor(ent):
-            found.update(_person_countries(ent.root, people)[:1])
+            votes.update(_person_countries(ent.root, people)[:1])
     meddlers = _meddlers(tok.sent)
-    found -= meddlers
-    if len(found) == 1:
-        return found.pop()
+    for c in meddlers:
+        votes.pop(c, None)
+    found = set(votes)
+    ranked = votes.most_common(2)
+    if len(found) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
+        # "Obama's opponent, Romney, ... supported by Netanyahu": most of the people named are of one country
+        return ranked[0][0]
     if meddlers and hasattr(people, "home_country"):
         # the election acted on is where the story's office holders are, unless they are the actors
         home = people.home_country()
@@ -176,7 +186,10 @@ def _person_countries(tok, people) -> list[str]:
 
 def _phrase(tok) -> list:
     """The noun phrase of an election word: its left subtree, plus "in/of <date>" after it."""
-    out = list(tok.doc[tok.left_edge.i: tok.i + 1])
+    start = tok.left_edge.i
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        start = min(start, tok.head.left_edge.i)  # "the Nov. 3 general election ballot": the date is the head's
+    out = list(tok.doc[start: tok.i + 1])
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for", "this", "next"):
             out.extend(child.subtree)
@@ -190,6 +203,8 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
     phrase = _phrase(tok)
     words = {t.lower_ for t in phrase}
     kind = heads.get(low) or weak.get(low) or ""
+    if low in weak and is_referendum_vote(tok):
+        kind, weak = "referendum", {}  # "the vote to leave the bloc": a head word here
     for t in phrase:
         if t.i != tok.i and t.lower_ in mods and t.dep_ in ("amod", "compound", "nmod", "poss", "conj"):
             kind = _pick_kind(kind, mods[t.lower_])
@@ -217,9 +232,12 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
                    and t.head.pos_ in ("VERB", "AUX", "NOUN") for t in tok.sent if t.i != tok.i)
             or any(t.lemma_.lower() in legislative for t in tok.sent)):
         return []  # "a September vote on the deal", "senators' vote": a vote of legislators, not of voters
+    if not kind and "president" in words:
+        kind = "presidential"  # "the election of the next president"
     if not dates:
         if "next" in words:
-            return []  # "the next election": no date said, nothing to anchor it
+            # "the next election": no date said; only a fixed calendar anchors it
+            return [(country, kind, None, f"election:{low}:next")] if kind in ("presidential", "midterm") else []
         return [(country, kind, None, f"election:{low}")]
     return [(country, kind, d, f"election:{low}") for d in dates]
 
@@ -242,13 +260,13 @@ def _governor_year(tok) -> list[str]:
 def _governor_dates(tok, article: Article) -> list[str]:
     """A date said on the verb the election is the object of: "Spain holds an election on April 28",
     "Germans vote in the Bundestag election next month", "Israelis go to the polls on Tuesday"."""
-    if tok.dep_ in ("dobj", "nsubjpass"):
-        gov = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "nsubj" and tok.head.lemma_ in _HAPPENING):
+        gov = tok.head  # "holds an election on May 5", "the primary took place on June 23"
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         gov = tok.head.head
     else:
         return []
-    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in _triggers()[4]:
+    if gov.pos_ not in ("VERB", "AUX") or (gov.lemma_.lower() not in _triggers()[4] and gov.lemma_ not in _HAPPENING):
         return []  # "launched his campaign last week": the launch's day, not the vote's
     out = []
     for child in gov.children:
@@ -269,6 +287,9 @@ def _governor_dates(tok, article: Article) -> list[str]:
             if d:
                 out.append(d)
     return out
+
+
+_HAPPENING = {"happen", "occur", "take"}  # "took place": the subject's date is its own
 
 
 def _is_dateline(ent, d: str | None, article: Article) -> bool:
@@ -376,8 +397,8 @@ def _undated(article: Article, tok, country: str) -> str | None:
     phrase = " ".join(t.lower_ for t in _phrase(tok))
     if re.search(r"\b(last|previous|past|next|upcoming|future|another|every|each|first)\b", phrase):
         return None
-    if "midterm" in phrase and pub.year % 4 == 0:
-        return None
+    if ("midterm" in phrase and pub.year % 4 == 0) or ("presidential" in phrase and pub.year % 4):
+        return None  # no such election that year
     for t in tok.sent:
         if t.ent_type_ == "DATE" and _YEAR.match(t.text) and t.text != str(pub.year):
             return None  # the sentence is about another year: do not guess
