@@ -290,3 +290,25 @@ def test_sentence_people_mostly_of_one_country_give_it(nlp):
             "Massachusetts, in last fall's election.")
     found = elections(nlp, text, date(2013, 3, 20))
     assert {c for c, _, _ in found} == {"United States"}
+
+
+def test_an_undated_vote_the_story_reports_as_over(nlp):
+    text = ("Voters in Turkey went to the polls in a referendum. The referendum changes the constitution. "
+            "The prime minister declared victory in the referendum.")
+    assert ("Turkey", "referendum", "2017") in elections(nlp, text, date(2017, 4, 17))
+    text = ("Turkey discussed a referendum. Referendum meddling was feared. Officials said a referendum "
+            "result would matter.")
+    assert elections(nlp, text, date(2017, 4, 17)) == set()  # no "the": no one vote the story is about
+
+
+def test_the_winner_gives_the_country_and_a_body_is_no_vote(nlp):
+    text = ("Russian President Vladimir Putin said he was glad that Donald Trump had defeated Hillary Clinton "
+            "in the 2016 election.")
+    assert {c for c, _, _ in elections(nlp, text, date(2018, 7, 16))} == {"United States"}
+    assert elections(nlp, "North Korea's Kim Yo Jong was elected to the politburo last year.", date(2018, 2, 9)) == set()
+    assert ("United States", "presidential", "2016") in elections(
+        nlp, "He won in the last American presidential election.", date(2018, 2, 9))
+    assert ("Israel", "parliamentary", "2015-03-17") in elections(
+        nlp, "Obama had hoped for another outcome in Israel's election Tuesday.", date(2015, 3, 18))
+    assert ("United States", "presidential", "1996") in elections(
+        nlp, "Ann Lee co-chaired Bill Clinton's 1996 campaign in Virginia.", date(2013, 4, 2))

@@ -150,6 +150,66 @@ def _goal(tok, lex) -> tuple[str | None, str, str | None]:
     return None, "", None
 
 
+def _elected_to_a_body(verb) -> bool:
+    return any((c.dep_ in ("prep", "dative") and c.lower_ in ("to", "as", "by"))
+               or c.dep_ in ("oprd", "attr", "xcomp") for c in verb.children)
+
+
+_CANDIDATE_VERBS = {"win", "defeat", "beat", "lose", "run", "compete", "triumph"}
+
+
+def candidate(tok):
+    """The candidate of "Trump defeated Clinton in the 2016 election": who won or lost it."""
+    gov = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else \
+        tok.head if tok.dep_ == "dobj" else None
+    if gov is None or gov.lemma_.lower() not in _CANDIDATE_VERBS:
+        return None
+    return next((c for c in gov.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+
+
+def calendar_date(article: Article, country: str, kind: str, words: set[str]) -> str | None:
+    """ "the next presidential election", "the last American presidential election": the year a
+    fixed calendar gives."""
+    pub = article.published
+    if pub is None or country != "United States" or kind not in ("presidential", "midterm"):
+        return None
+    if words & {"next", "upcoming", "coming"}:
+        return next_fixed_election(article, country, kind)
+    if words & {"last", "previous", "recent"}:
+        rest = 0 if kind == "presidential" else 2
+        year = pub.year - (pub.year - rest) % 4
+        if year == pub.year and (pub.month, pub.day) <= (11, 8):
+            year -= 4  # this year's vote is still to come
+        return str(year)
+    return None
+
+
+_OUTCOME_WORDS = {"victory", "win", "won", "result", "results", "turnout", "declared", "defeat", "landslide",
+                  "conceded", "concede", "outcome", "count"}
+
+
+def just_held(tok, article: Article) -> str | None:
+    """The year of an undated election a story is about, reported as over: "declared victory in
+    the referendum", with the word said at least three times in the article (its main event)."""
+    if article.published is None or not any(t.lower_ in _OUTCOME_WORDS for t in tok.sent):
+        return None
+    if tok.dep_ in ("compound", "amod") or not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None  # "election meddling", "elections matter": not one vote
+    if any(t.lower_ in ("last", "previous", "next", "upcoming", "future", "another", "every", "first", "a", "an")
+           for t in tok.subtree):
+        return None
+    key = "kg_election_words"
+    counts = tok.doc.user_data.get(key)
+    if counts is None:  # computed once per document
+        counts = {}
+        for t in tok.doc:
+            counts[t.lemma_.lower()] = counts.get(t.lemma_.lower(), 0) + 1
+        tok.doc.user_data[key] = counts
+    if counts.get(tok.lemma_.lower(), 0) < 3:
+        return None
+    return str(article.published.year)
+
+
 def _verb_mentions(verb, article: Article, people, modifiers):
     lex = _lexicon()
     lemma = verb.lemma_.lower()
@@ -167,6 +227,8 @@ def _verb_mentions(verb, article: Article, people, modifiers):
     country, kind, word = None, "", None
     if lemma in _ELECT:
         country, kind, word = _goal(verb, lex)
+        if word is None and _elected_to_a_body(verb):
+            return []  # "elected to the politburo", "elected as party chairman": not a vote of the people
         if word is None:  # "X was re-elected in 2020": the election of X's office
             kind = _office_kind(subj, people)
     elif lemma == "face":

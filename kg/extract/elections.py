@@ -15,8 +15,8 @@ from functools import lru_cache
 from kg.article import Article
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
-from kg.extract.election_people import (is_person_election_word, is_referendum_vote, next_fixed_election,
-                                        person_election_mentions)
+from kg.extract.election_people import (calendar_date, candidate, is_person_election_word, is_referendum_vote,
+                                        just_held, person_election_mentions)
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
 from kg.nlp.lexicons import known_person
@@ -97,9 +97,10 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
             if date is None and from_context and not kind and found:
                 continue  # a bare "the election" whose country is a guess: the election named before
             if date is None:
-                date = _undated(article, tok, country)
-            if date is None and rule.endswith(":next"):
-                date = next_fixed_election(article, country, kind)  # "the election of the next president"
+                date = _undated(article, tok, country) if country == "United States" else just_held(tok, article)
+            if date is None and rule.endswith(":calendar"):
+                # "the election of the next president", "the last presidential election"
+                date = calendar_date(article, country, kind, {t.lower_ for t in _phrase(tok)})
             if date is None:
                 continue  # an election with neither date nor year is not one we can name
             if not kind and low == "runoff" and country == "United States":
@@ -141,6 +142,9 @@ def _people_country(tok, people) -> str | None:
     owner = [c for t in _phrase(tok) if t.dep_ == "poss" and t.i != tok.i for c in _person_countries(t, people)]
     if owner:
         return owner[0]
+    runner = candidate(tok)  # "Trump defeated Clinton in the 2016 election": the winner's country
+    if runner is not None and _person_countries(runner, people):
+        return _person_countries(runner, people)[0]
     votes: Counter[str] = Counter()
     for ent in tok.sent.ents:
         if ent.label_ == "PERSON" and not _is_actor(ent):
@@ -195,6 +199,12 @@ def _phrase(tok) -> list:
             out.extend(child.subtree)
         elif child.dep_ in ("npadvmod", "nummod", "appos") and (child.ent_type_ == "DATE" or _YEAR.match(child.text)):
             out.extend(child.subtree)
+    nxt = tok.i + 1
+    if nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "B" and tok.doc[nxt].ent_type_ == "DATE" \
+            and tok.doc[nxt].head.i != tok.i and not any(t.ent_type_ == "DATE" or _YEAR.match(t.text) for t in out):
+        # "Israel's election Tuesday": the day right after the word, parsed onto another one
+        ent = next(e for e in tok.doc.ents if e.start == nxt)
+        out.extend(ent)
     return out
 
 
@@ -230,18 +240,22 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
             any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children)
             or any(t.dep_ in ("nsubj", "compound", "poss") and legislature_for(t.text) and t.text[:1].isupper()
                    and t.head.pos_ in ("VERB", "AUX", "NOUN") for t in tok.sent if t.i != tok.i)
-            or any(t.lemma_.lower() in legislative for t in tok.sent)):
+            or any(t.lemma_.lower() in legislative and t.ent_type_ != "PERSON" for t in tok.sent)  # not "Bill Clinton"
+            or any(c.dep_ in ("compound", "poss") and c.lower_ in _CHAMBERS for c in tok.children)):
         return []  # "a September vote on the deal", "senators' vote": a vote of legislators, not of voters
     if not kind and "president" in words:
         kind = "presidential"  # "the election of the next president"
     if not dates:
         if "next" in words:
             # "the next election": no date said; only a fixed calendar anchors it
-            return [(country, kind, None, f"election:{low}:next")] if kind in ("presidential", "midterm") else []
+            return [(country, kind, None, f"election:{low}:calendar")] if kind in ("presidential", "midterm") else []
+        if words & {"last", "previous"} and kind in ("presidential", "midterm"):
+            return [(country, kind, None, f"election:{low}:calendar")]
         return [(country, kind, None, f"election:{low}")]
     return [(country, kind, d, f"election:{low}") for d in dates]
 
 
+_CHAMBERS = {"house", "senate", "commons", "lords", "cabinet", "committee", "panel", "board", "jury"}  # "a House vote"
 _SURVEY_VERBS = {"find", "show", "suggest", "indicate", "conduct", "release", "publish", "commission"}
 
 
