@@ -200,9 +200,11 @@ def _phrase(tok) -> list:
         elif child.dep_ in ("npadvmod", "nummod", "appos") and (child.ent_type_ == "DATE" or _YEAR.match(child.text)):
             out.extend(child.subtree)
     nxt = tok.i + 1
-    if nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "B" and tok.doc[nxt].ent_type_ == "DATE" \
+    if tok.lower_ in _triggers()[0] and nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "B" \
+            and tok.doc[nxt].ent_type_ == "DATE" \
             and tok.doc[nxt].head.i != tok.i and not any(t.ent_type_ == "DATE" or _YEAR.match(t.text) for t in out):
-        # "Israel's election Tuesday": the day right after the word, parsed onto another one
+        # "Israel's election Tuesday": the day right after the word, parsed onto another one (not after
+        # "vote" or "campaign": "the vote Wednesday" is often a chamber's, "a campaign Thursday" a launch)
         ent = next(e for e in tok.doc.ents if e.start == nxt)
         out.extend(ent)
     return out
