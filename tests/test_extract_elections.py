@@ -312,3 +312,9 @@ def test_the_winner_gives_the_country_and_a_body_is_no_vote(nlp):
         nlp, "Obama had hoped for another outcome in Israel's election Tuesday.", date(2015, 3, 18))
     assert ("United States", "presidential", "1996") in elections(
         nlp, "Ann Lee co-chaired Bill Clinton's 1996 campaign in Virginia.", date(2013, 4, 2))
+
+
+def test_an_undated_story_keeps_the_election_without_its_year(nlp):
+    text = "Ministers in Britain are preparing for a General Election expected on 5 May, officials said."
+    assert ("United Kingdom", "general", None) in elections(nlp, text, None)
+    assert elections(nlp, text, date(2005, 3, 1)) == {("United Kingdom", "general", "2005-05-05")}

@@ -101,8 +101,10 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
             if date is None and rule.endswith(":calendar"):
                 # "the election of the next president", "the last presidential election"
                 date = calendar_date(article, country, kind, {t.lower_ for t in _phrase(tok)})
-            if date is None:
-                continue  # an election with neither date nor year is not one we can name
+            if date is None and not (article.published is None and kind and _one_election(tok)):
+                # an election with neither date nor year is not one we can name, unless the story itself
+                # is undated: "a General Election expected on 5 May" keeps what is known, country and kind
+                continue
             if not kind and low == "runoff" and country == "United States":
                 kind = "general"  # a state's runoff: the United States has no presidential runoff
             kind = kind or _default_kind(country, date)
@@ -199,6 +201,8 @@ def _phrase(tok) -> list:
             out.extend(child.subtree)
         elif child.dep_ in ("npadvmod", "nummod", "appos") and (child.ent_type_ == "DATE" or _YEAR.match(child.text)):
             out.extend(child.subtree)
+        elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in _SCHEDULING:
+            out.extend(child.subtree)  # "an election expected on 5 May", "the vote scheduled for June 3"
     nxt = tok.i + 1
     if tok.lower_ in _triggers()[0] and nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "B" \
             and tok.doc[nxt].ent_type_ == "DATE" \
@@ -305,7 +309,18 @@ def _governor_dates(tok, article: Article) -> list[str]:
     return out
 
 
+_SCHEDULING = {"expect", "schedule", "set", "slate", "due", "plan", "call", "hold"}
 _HAPPENING = {"happen", "occur", "take"}  # "took place": the subject's date is its own
+
+
+def _one_election(tok) -> bool:
+    """ "a General Election", "the referendum"; not "presidential election campaigns" in general."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    if noun.tag_ not in ("NN", "NNP") or tok.tag_ not in ("NN", "NNP"):
+        return False
+    # "the General Election" (the one coming), or any with a day: "a General Election expected on 5 May"
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        or any(t.ent_type_ == "DATE" for t in _phrase(tok))
 
 
 def _is_dateline(ent, d: str | None, article: Article) -> bool:
