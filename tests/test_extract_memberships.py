@@ -140,3 +140,14 @@ def test_a_listed_name_with_its_own_party_keeps_it(nlp):
     assert ("John Carter", "Republican Party") in got
     assert ("Mike Lewis", "Democratic Party") in got
     assert ("Mike Lewis", "Republican Party") not in got
+
+
+def test_a_party_noun_standing_for_someone_named_before(nlp):
+    got = members(nlp, "Rep. John Carter of Ohio and Sen. Mike Lewis (R-Texas) spoke on Monday in Washington. "
+                       "Reporters then asked the Ohio Democrat about the bill.")
+    assert ("John Carter", "Democratic Party") in got
+    assert ("Mike Lewis", "Democratic Party") not in got
+    got = members(nlp, "Sen. Mike Lewis of Texas spoke. Then the Ohio Democrat said no.")
+    assert ("Mike Lewis", "Democratic Party") not in got  # another state's senator
+    got = members(nlp, "Mike Lewis spoke. The Democrats cheered and the Republican plan failed.")
+    assert not got

@@ -174,3 +174,73 @@ def _names_before(doc, start: int, by_end) -> list[int]:
         out.append(s)
         i = s
     return out
+
+
+_MEMBER_NOUNS = {"democrat", "republican", "tory", "conservative", "socialist"}  # one member, said alone
+
+
+def back_references(doc, people, party_spans, parties_of) -> list[tuple[str, str, int, str]]:
+    """ "the Delaware Democrat said", "the Ohio Republican's bill": a state's party member standing for a person
+    named shortly before. The person is the nearest one named in that sentence or the two before
+    whose party is not known to differ and whose state, where said, is the phrase's state.
+    `parties_of(name)` gives the parties already found for a person."""
+    out = []
+    mentions = people.mentions()
+    for sp in party_spans:
+        start = sp.start
+        while start > 0 and doc[start - 1].ent_type_ == "GPE" and sp.start - start < 3:
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the" or sp.end >= len(doc):
+            continue
+        if doc[sp.end - 1].lower_ not in _MEMBER_NOUNS or doc[sp.end - 1].dep_ in ("compound", "amod"):
+            continue  # "the Democrats", "the GOP", "the DNC": the party, not one member
+        nxt = doc[sp.end]
+        if nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.ent_type_ == "PERSON" or nxt.text in ("-", "\u2013") \
+                or (nxt.text == "," and sp.end + 1 < len(doc) and doc[sp.end + 1]._.kg_person):
+            continue  # "the Republican plan", "the Democrat, X": not standing alone for a person
+        state = doc[start:sp.start].text or None
+        if state is None:
+            continue  # a bare "the Democrat" is as often a rival or a hypothetical nominee
+        floor = doc[start].sent.start
+        for _ in range(2):
+            if floor > 0:
+                floor = doc[floor - 1].sent.start
+        # the subject of the phrase's own clause is not who it stands for ("X donated to the Ohio Democrat")
+        clause = next((a for a in doc[sp.end - 1].ancestors if a.pos_ in ("VERB", "AUX")), None)
+        own_subjects = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")} if clause is not None else set()
+        candidates = []
+        for s, e, name in reversed(mentions):
+            if e > start - 1:
+                continue  # named after the phrase
+            if s < floor:
+                break
+            known = parties_of(name)
+            if known and sp.label_ not in known:
+                continue  # another party's member: not the one meant
+            if state and _state_of(doc, s, e) not in (None, state):
+                continue  # "Ohio Rep. X" is not "the Wisconsin Republican"
+            if doc[s:e].root.i in own_subjects:
+                continue
+            # a politician: one with an office or already of this party ("the Ohio Democrat" is not an aide)
+            if not known and not any(m.country == "United States" for m in people.offices_of(name)):
+                continue
+            candidates.append((s, name))
+        if candidates:  # the nearest
+            out.append((candidates[0][1], sp.label_, candidates[0][0], "membership:back-reference"))
+    return out
+
+
+def _state_of(doc, start: int, end: int) -> str | None:
+    """The state said beside a name: "Ohio Rep. X", "X of Ohio"."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i]._.kg_pretitle:
+        i -= 1
+    if i >= 0 and start - i <= 4 and doc[i].ent_type_ == "GPE":
+        return _gpe_text(doc, i)
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+        return _gpe_text(doc, end + 1)
+    return None
+
+
+def _gpe_text(doc, i: int) -> str:
+    return next((ent.text for ent in doc.ents if ent.start <= i < ent.end), doc[i].text)

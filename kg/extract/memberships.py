@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.article import Article
-from kg.extract.membership_patterns import pattern_memberships
+from kg.extract.membership_patterns import back_references, pattern_memberships
 from kg.facts import Evidence, Membership
 from kg.nlp.lexicons import PartyEntry, party_codes, parties
 
@@ -158,6 +158,10 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
     for name, party, i, rule in listed:
         if not any(k[0] == name for k in found):
             add(name, party, i, rule, confidence=0.7)
+    # "the Delaware Democrat said": someone named just before
+    for name, party, i, rule in back_references(doc, people, party_spans,
+                                                lambda n: {k[1] for k in found if k[0] == n}):
+        add(name, party, i, rule, confidence=0.6)
     return list(found.values())
 
 
