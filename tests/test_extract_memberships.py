@@ -151,3 +151,12 @@ def test_a_party_noun_standing_for_someone_named_before(nlp):
     assert ("Mike Lewis", "Democratic Party") not in got  # another state's senator
     got = members(nlp, "Mike Lewis spoke. The Democrats cheered and the Republican plan failed.")
     assert not got
+
+
+def test_a_party_word_takes_the_party_of_the_story_country(nlp):
+    got = members(nlp, "In Paris, French lawmakers met. Socialist Jean Martin voted against the plan.")
+    assert ("Jean Martin", "Socialist Party (France)") in got
+    got = members(nlp, "In Madrid, Spanish lawmakers met. The vote split them and Socialist leader Pedro Ruiz objected.")
+    assert ("Pedro Ruiz", "Spanish Socialist Workers' Party") in got
+    got = members(nlp, "In Ohio, lawmakers met. The Socialist Jean Martin objected.")
+    assert not any(p.startswith("Socialist") or "Socialist" in p for _, p in got)

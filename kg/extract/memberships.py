@@ -18,6 +18,7 @@ import re
 
 from kg.article import Article
 from kg.extract.membership_patterns import back_references, pattern_memberships
+from kg.extract.party_words import country_party_spans
 from kg.facts import Evidence, Membership
 from kg.nlp.lexicons import PartyEntry, party_codes, parties
 
@@ -53,6 +54,8 @@ def _evidence(doc, i: int, rule: str) -> Evidence:
 
 def extract_memberships(doc, article: Article, people) -> list[Membership]:
     party_spans = list(doc.spans.get("kg_parties", []))
+    taken = {t for sp in party_spans for t in range(sp.start, sp.end)}
+    party_spans += country_party_spans(doc, taken)  # "Socialist X" in a French story
     by_end = {sp.end: sp for sp in party_spans}
     by_start = {sp.start: sp for sp in party_spans}
     title_tokens = {t for sp in doc.spans.get("kg_titles", []) for t in range(sp.start, sp.end)}
