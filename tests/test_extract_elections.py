@@ -260,6 +260,8 @@ def test_a_us_vote_before_october_is_a_primary(nlp):
      ("United States", "presidential", "2020")),
     ("Kentucky voted for President Donald Trump by 30 points in 2016.", date(2019, 6, 1),
      ("United States", "presidential", "2016")),
+    ("U.S. Rep. Paul Dorn said they met briefly in 2012 when Dorn ran on Mitt Romney's presidential ticket.",
+     date(2016, 5, 12), ("United States", "presidential", "2012")),
 ])
 def test_elections_told_through_a_person(nlp, text, published, expected):
     assert expected in elections(nlp, text, published)

@@ -224,6 +224,14 @@ def _verb_mentions(verb, article: Article, people, modifiers):
     dobj = next((c for c in objects if c.lemma_.lower() in lex["prize"] or c.lower_ in lex["prize"]),
                 objects[0] if objects else None)
     dates = _dates_on(verb, article, tense)
+    if not dates and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        # "they met in 2012 when Ryan ran on the ticket": the year the "when" clause hangs on
+        head = verb.head
+        if verb.dep_ == "relcl" and (head.ent_type_ == "DATE" or _YEAR.match(head.text)):
+            d = resolve_date(_ent_text(head), article.published, tense)
+            dates = [d] if d else []
+        elif verb.dep_ == "advcl":
+            dates = _dates_on(head, article, tense)
     country, kind, word = None, "", None
     if lemma in _ELECT:
         country, kind, word = _goal(verb, lex)

@@ -8,6 +8,8 @@ things the rules talk about:
   "PARTY"         a party name (doc.spans["kg_parties"])
   "TITLE*"        any titles or honorifics before a name ("Senate Majority Leader", "Sen.")
   "PERSON_NOUN"   a noun for a political person (senator, candidate, official…; the file's list)
+  "NAME"          a person's name the people index may have missed ("Herzog's"), known by its surname
+A plain spaCy spec may carry "LABEL": "party" (or "person") to say which thing it is.
 
 A pattern's "list" says whether the names joined to the member by commas and "and" share the
 party: "forward" ("Republicans A of Colorado and B of Nebraska"), "backward" ("A and B, both
@@ -45,6 +47,8 @@ def _expand(spec):
     macros = {
         "PERSON": ({"_": {"kg_person": True}, "OP": "+"}, "person"),
         "OTHER_PERSON": ({"ENT_TYPE": "PERSON", "OP": "+"}, None),
+        # a name the people index may have missed ("Herzog's"): resolved by its surname
+        "NAME": ({"POS": "PROPN", "IS_TITLE": True, "_": {"kg_party": False}, "OP": "+"}, "person"),
         "PARTY": ({"_": {"kg_party": True}, "OP": "+"}, "party"),
         # a party word naming one person ("Democrat"), not the party's members ("Democrats")
         "PARTY_ONE": ({"_": {"kg_party": True}, "TAG": {"NOT_IN": ["NNS", "NNPS"]},
@@ -55,7 +59,8 @@ def _expand(spec):
     }
     if isinstance(spec, str):
         return macros[spec]
-    return spec, None
+    spec = dict(spec)
+    return spec, spec.pop("LABEL", None)  # {"LABEL": "party", ...}: a spaCy spec that is the party
 
 
 @lru_cache(maxsize=4)
@@ -103,7 +108,7 @@ def pattern_memberships(doc, people, party_spans, title_tokens) -> list[tuple[st
         if not person_toks or not party_toks:
             continue
         party = party_at[party_toks[0]]
-        first = people.name_for(doc[person_toks[0]])
+        first = _name_of(doc, person_toks, people, mentions)
         if not first:
             continue
         member_starts = [next((s for s in by_start if s <= person_toks[0] < by_start[s][0]), person_toks[0])]
@@ -113,10 +118,20 @@ def pattern_memberships(doc, people, party_spans, title_tokens) -> list[tuple[st
         elif spread == "backward":
             member_starts += _names_before(doc, member_starts[0], by_end)
         for k, s in enumerate(member_starts):
-            person = people.name_for(doc[s])
+            person = people.name_for(doc[s]) or (first if k == 0 else None)
             if person:  # names listed beside the matched one share its party only if none other is said
                 out.append((person, party, s, f"membership:{name}" + ("+list" if k else "")))
     return out
+
+
+def _name_of(doc, toks: list[int], people, mentions) -> str | None:
+    """The person a matched name is: the index's, else the one named person whose last word it is."""
+    name = people.name_for(doc[toks[-1]])
+    if name:
+        return name
+    last = doc[toks[-1]].text
+    names = {n for _, _, n in mentions if n.split()[-1] == last}
+    return names.pop() if len(names) == 1 else None
 
 
 _JOINERS = {",", "and", "&"}
