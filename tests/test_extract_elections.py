@@ -320,3 +320,10 @@ def test_an_undated_story_keeps_the_election_without_its_year(nlp):
     text = "Ministers in Britain are preparing for a General Election expected on 5 May, officials said."
     assert ("United Kingdom", "general", None) in elections(nlp, text, None)
     assert elections(nlp, text, date(2005, 3, 1)) == {("United Kingdom", "general", "2005-05-05")}
+
+
+def test_a_month_beside_the_full_day_of_the_same_vote_is_one_election(nlp):
+    text = ("Louisiana voters return to the polls in December. Sen. Ann Lee trails ahead of their Dec. 6 "
+            "runoff election in Louisiana.")
+    found = {d for c, _, d in elections(nlp, text, date(2014, 11, 13)) if c == "United States"}
+    assert "2014-12-06" in found and "2014-12" not in found

@@ -609,8 +609,9 @@ def _distinct(found: list[Election]) -> list[Election]:
                                    evidence=old.evidence + e.evidence)
     out = []
     for (country, date), e in by_key.items():
-        if date and len(date) == 4 and any(c == country and d and len(d) > 4 and d[:4] == date for c, d in by_key):
-            continue
+        if date and len(date) in (4, 7) and any(c == country and d and len(d) > len(date) and d.startswith(date)
+                                                for c, d in by_key):
+            continue  # "2014" or "2014-12" beside "2014-12-06": the same vote, said less precisely
         if date is None and any(c == country and d for c, d in by_key):
             continue
         out.append(e)
