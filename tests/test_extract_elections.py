@@ -327,3 +327,11 @@ def test_a_month_beside_the_full_day_of_the_same_vote_is_one_election(nlp):
             "runoff election in Louisiana.")
     found = {d for c, _, d in elections(nlp, text, date(2014, 11, 13)) if c == "United States"}
     assert "2014-12-06" in found and "2014-12" not in found
+
+
+def test_a_tie_of_countries_goes_to_the_country_the_story_follows(nlp):
+    text = ("U.S. President Barack Obama arrived in Jerusalem on Wednesday with U.S. Secretary of State John Kerry. "
+            "Benjamin Netanyahu was seen as supporting Obama's opponent, Mitt Romney, in last fall's election.")
+    found = elections(nlp, text, date(2013, 3, 20))
+    assert ("United States", "presidential", "2012") in found
+    assert not any(c == "Israel" for c, _, _ in found)

@@ -159,6 +159,9 @@ def _people_country(tok, people) -> str | None:
     if len(found) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
         # "Obama's opponent, Romney, ... supported by Netanyahu": most of the people named are of one country
         return ranked[0][0]
+    home = people.home_country() if hasattr(people, "home_country") else None
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1] and home in found and not meddlers:
+        return home  # a tie: the country whose office holders the story follows
     if meddlers and hasattr(people, "home_country"):
         # the election acted on is where the story's office holders are, unless they are the actors
         home = people.home_country()
