@@ -260,6 +260,8 @@ def test_a_us_vote_before_october_is_a_primary(nlp):
      ("United States", "presidential", "2020")),
     ("Kentucky voted for President Donald Trump by 30 points in 2016.", date(2019, 6, 1),
      ("United States", "presidential", "2016")),
+    ("U.S. Vice President Joe Biden, who is weighing a 2016 run, spoke in Iowa.", date(2015, 3, 1),
+     ("United States", "presidential", "2016")),
     ("U.S. Rep. Paul Dorn said they met briefly in 2012 when Dorn ran on Mitt Romney's presidential ticket.",
      date(2016, 5, 12), ("United States", "presidential", "2012")),
 ])
@@ -268,6 +270,7 @@ def test_elections_told_through_a_person(nlp, text, published, expected):
 
 
 def test_candidate_acts_without_an_election_give_nothing(nlp):
+    assert elections(nlp, "The U.S. bank survived a 2008 run.", date(2015, 3, 1)) == set()
     text = ("U.S. Sen. Ann Lee ran the family firm in 2010. She won an award in 2012 and sought a seat "
             "on the board in 2014. Rep. Tom Hale sought the Senate seat last year.")
     assert elections(nlp, text, date(2019, 6, 1)) == set()

@@ -301,6 +301,9 @@ def _bid_mentions(noun, article: Article, people, modifiers):
     country, kind, word = _goal(noun, lex)
     kind = _kind_of(noun.lefts, modifiers) or kind
     owner = any(c.dep_ == "poss" and _is_candidate(c, people) for c in noun.children)
+    gov = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
+    if not owner and gov is not None and gov.pos_ == "VERB":
+        owner = _is_candidate(_subject(gov), people)  # "Biden, who is weighing a 2016 run"
     if not (owner or word or kind):
         return []  # "a 2016 bid" for what, by whom: not said
     return [(country, kind or _congress_kind(word, d), d, f"election:{noun.lemma_.lower()}-bid")
