@@ -107,11 +107,12 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 continue
             if not kind and low == "runoff" and country == "United States":
                 kind = "general"  # a state's runoff: the United States has no presidential runoff
+            guessed = not kind  # a kind the calendar guesses is less sure than one the text says
             kind = kind or _default_kind(country, date)
             sent = tok.sent
             found.append(Election(
                 country=country, kind=kind, date=date,
-                confidence=0.8 if date else 0.5,
+                confidence=(0.8 if date else 0.5) - (0.05 if guessed else 0),
                 evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),)))
     return _distinct(found)
 
@@ -607,7 +608,8 @@ def _distinct(found: list[Election]) -> list[Election]:
         if old is None:
             by_key[key] = e
         else:
-            by_key[key] = Election(country=e.country, kind=old.kind, date=e.date,
+            kind = e.kind if e.confidence > old.confidence else old.kind  # the text's kind beats a guessed one
+            by_key[key] = Election(country=e.country, kind=kind, date=e.date,
                                    confidence=max(old.confidence, e.confidence),
                                    evidence=old.evidence + e.evidence)
     out = []
