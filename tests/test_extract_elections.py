@@ -244,3 +244,97 @@ def test_a_us_vote_before_october_is_a_primary(nlp):
     found = elections(nlp, "Republican Senator Lisa Murkowski of Alaska won the November 8 election.",
                       published=date(2022, 11, 12))
     assert found == {("United States", "midterm", "2022-11-08")}
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("U.S. President Abe Lamm won the presidency in 2008.", date(2013, 1, 5),
+     ("United States", "presidential", "2008")),
+    ("U.S. President Abe Lamm was re-elected in 2012.", date(2013, 1, 5), ("United States", "presidential", "2012")),
+    ("U.S. Sen. Ann Lee was elected to the Senate in 1972.", date(2013, 1, 5), ("United States", "general", "1972")),
+    ("U.S. Rep. Tom Hale recalled his 2006 run for Congress.", date(2013, 1, 5), ("United States", "midterm", "2006")),
+    ("U.S. Rep. Paul Dorn ran on Mitt Romney's presidential ticket in 2012.", date(2013, 1, 5),
+     ("United States", "presidential", "2012")),
+    ("President Trump wants a wall as he seeks re-election next year.", date(2019, 6, 1),
+     ("United States", "presidential", "2020")),
+    ("U.S. Sen. Ann Lee has not closed the door to running again in 2020.", date(2019, 6, 1),
+     ("United States", "presidential", "2020")),
+    ("Kentucky voted for President Donald Trump by 30 points in 2016.", date(2019, 6, 1),
+     ("United States", "presidential", "2016")),
+    ("U.S. Vice President Joe Biden, who is weighing a 2016 run, spoke in Iowa.", date(2015, 3, 1),
+     ("United States", "presidential", "2016")),
+    ("U.S. Rep. Paul Dorn said they met briefly in 2012 when Dorn ran on Mitt Romney's presidential ticket.",
+     date(2016, 5, 12), ("United States", "presidential", "2012")),
+])
+def test_elections_told_through_a_person(nlp, text, published, expected):
+    assert expected in elections(nlp, text, published)
+
+
+def test_candidate_acts_without_an_election_give_nothing(nlp):
+    assert elections(nlp, "The U.S. bank survived a 2008 run.", date(2015, 3, 1)) == set()
+    text = ("U.S. Sen. Ann Lee ran the family firm in 2010. She won an award in 2012 and sought a seat "
+            "on the board in 2014. Rep. Tom Hale sought the Senate seat last year.")
+    assert elections(nlp, text, date(2019, 6, 1)) == set()
+
+
+def test_next_president_and_referendum_vote(nlp):
+    found = elections(nlp, "American voters will take part in the election of the next president.", date(2019, 6, 1))
+    assert found == {("United States", "presidential", "2020")}
+    found = elections(nlp, "Scottish leaders spoke after Thursday's vote to leave the bloc in Britain.", date(2016, 6, 25))
+    assert ("United Kingdom", "referendum", "2016-06-23") in found
+
+
+def test_subject_of_took_place_and_date_of_a_ballot(nlp):
+    assert ("United States", "primary", "2020-06-23") in elections(
+        nlp, "The Kentucky primary took place on June 23.", date(2020, 6, 30))
+    assert ("United States", "general", "2020-11-03") in elections(
+        nlp, "President Trump will also be on the Nov. 3 general election ballot.", date(2020, 2, 1))
+
+
+def test_sentence_people_mostly_of_one_country_give_it(nlp):
+    text = ("Benjamin Netanyahu was seen as backing President Barack Obama's opponent, Gov. Mitt Romney of "
+            "Massachusetts, in last fall's election.")
+    found = elections(nlp, text, date(2013, 3, 20))
+    assert {c for c, _, _ in found} == {"United States"}
+
+
+def test_an_undated_vote_the_story_reports_as_over(nlp):
+    text = ("Voters in Turkey went to the polls in a referendum. The referendum changes the constitution. "
+            "The prime minister declared victory in the referendum.")
+    assert ("Turkey", "referendum", "2017") in elections(nlp, text, date(2017, 4, 17))
+    text = ("Turkey discussed a referendum. Referendum meddling was feared. Officials said a referendum "
+            "result would matter.")
+    assert elections(nlp, text, date(2017, 4, 17)) == set()  # no "the": no one vote the story is about
+
+
+def test_the_winner_gives_the_country_and_a_body_is_no_vote(nlp):
+    text = ("Russian President Vladimir Putin said he was glad that Donald Trump had defeated Hillary Clinton "
+            "in the 2016 election.")
+    assert {c for c, _, _ in elections(nlp, text, date(2018, 7, 16))} == {"United States"}
+    assert elections(nlp, "North Korea's Kim Yo Jong was elected to the politburo last year.", date(2018, 2, 9)) == set()
+    assert ("United States", "presidential", "2016") in elections(
+        nlp, "He won in the last American presidential election.", date(2018, 2, 9))
+    assert ("Israel", "parliamentary", "2015-03-17") in elections(
+        nlp, "Obama had hoped for another outcome in Israel's election Tuesday.", date(2015, 3, 18))
+    assert ("United States", "presidential", "1996") in elections(
+        nlp, "Ann Lee co-chaired Bill Clinton's 1996 campaign in Virginia.", date(2013, 4, 2))
+
+
+def test_an_undated_story_keeps_the_election_without_its_year(nlp):
+    text = "Ministers in Britain are preparing for a General Election expected on 5 May, officials said."
+    assert ("United Kingdom", "general", None) in elections(nlp, text, None)
+    assert elections(nlp, text, date(2005, 3, 1)) == {("United Kingdom", "general", "2005-05-05")}
+
+
+def test_a_month_beside_the_full_day_of_the_same_vote_is_one_election(nlp):
+    text = ("Louisiana voters return to the polls in December. Sen. Ann Lee trails ahead of their Dec. 6 "
+            "runoff election in Louisiana.")
+    found = {d for c, _, d in elections(nlp, text, date(2014, 11, 13)) if c == "United States"}
+    assert "2014-12-06" in found and "2014-12" not in found
+
+
+def test_a_tie_of_countries_goes_to_the_country_the_story_follows(nlp):
+    text = ("U.S. President Barack Obama arrived in Jerusalem on Wednesday with U.S. Secretary of State John Kerry. "
+            "Benjamin Netanyahu was seen as supporting Obama's opponent, Mitt Romney, in last fall's election.")
+    found = elections(nlp, text, date(2013, 3, 20))
+    assert ("United States", "presidential", "2012") in found
+    assert not any(c == "Israel" for c, _, _ in found)

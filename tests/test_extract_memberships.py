@@ -113,3 +113,50 @@ def test_parties_of_other_countries_are_known(nlp):
     got = members(nlp, "Fine Gael leader Leo Varadkar spoke in Dublin. NDP leader Jagmeet Singh replied in Ottawa.")
     assert ("Leo Varadkar", "Fine Gael") in got
     assert ("Jagmeet Singh", "New Democratic Party") in got
+
+
+from kg.extract.membership_patterns import membership_patterns  # noqa: E402
+
+
+@pytest.mark.parametrize("entry", membership_patterns()["patterns"], ids=lambda e: e["name"])
+def test_each_membership_pattern_fires_on_its_example(nlp, entry):
+    got = members(nlp, entry["example"])
+    for person, party in entry["expect"]:
+        assert (person, party) in got, (entry["name"], sorted(got))
+    wrong = {k for k in got if k[0] in {p for p, _ in entry["expect"]} and list(k) not in entry["expect"]}
+    assert not wrong
+
+
+def test_party_code_closing_a_sentence_and_party_committees(nlp):
+    got = members(nlp, "The remark was aimed at Speaker Nancy Pelosi, D-Calif.\n\nDNC Chairwoman Ann Marlow "
+                       "disagreed, as did Republican National Committee Chairman Rob Keane.")
+    assert ("Nancy Pelosi", "Democratic Party") in got
+    assert got[("Ann Marlow", "Democratic Party")].role == "chair"
+    assert ("Rob Keane", "Republican Party") in got
+
+
+def test_a_listed_name_with_its_own_party_keeps_it(nlp):
+    got = members(nlp, "Republicans such as Sen. John Carter and Sen. Mike Lewis (D-Ohio) spoke.")
+    assert ("John Carter", "Republican Party") in got
+    assert ("Mike Lewis", "Democratic Party") in got
+    assert ("Mike Lewis", "Republican Party") not in got
+
+
+def test_a_party_noun_standing_for_someone_named_before(nlp):
+    got = members(nlp, "Rep. John Carter of Ohio and Sen. Mike Lewis (R-Texas) spoke on Monday in Washington. "
+                       "Reporters then asked the Ohio Democrat about the bill.")
+    assert ("John Carter", "Democratic Party") in got
+    assert ("Mike Lewis", "Democratic Party") not in got
+    got = members(nlp, "Sen. Mike Lewis of Texas spoke. Then the Ohio Democrat said no.")
+    assert ("Mike Lewis", "Democratic Party") not in got  # another state's senator
+    got = members(nlp, "Mike Lewis spoke. The Democrats cheered and the Republican plan failed.")
+    assert not got
+
+
+def test_a_party_word_takes_the_party_of_the_story_country(nlp):
+    got = members(nlp, "In Paris, French lawmakers met. Socialist Jean Martin voted against the plan.")
+    assert ("Jean Martin", "Socialist Party (France)") in got
+    got = members(nlp, "In Madrid, Spanish lawmakers met. The vote split them and Socialist leader Pedro Ruiz objected.")
+    assert ("Pedro Ruiz", "Spanish Socialist Workers' Party") in got
+    got = members(nlp, "In Ohio, lawmakers met. The Socialist Jean Martin objected.")
+    assert not any(p.startswith("Socialist") or "Socialist" in p for _, p in got)

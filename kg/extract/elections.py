@@ -16,6 +16,8 @@ from kg.article import Article
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.docindex import ent_at, span_ents
+from kg.extract.election_people import (calendar_date, candidate, is_person_election_word, is_referendum_vote,
+                                        just_held, person_election_mentions)
 from kg.extract.geo import country_for, data_rows, legislature_for, place_for
 from kg.facts import Election, Evidence
 from kg.nlp.lexicons import known_person
@@ -63,7 +65,9 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
                 continue  # "senators will vote", "the Problem Solvers Caucus": an act or a body, not an election
             mentions = _noun_mentions(tok, article, heads, weak, mods, legislative)
         elif tok.lemma_ in ("elect", "re-elect", "reelect") and tok.pos_ == "VERB":
-            mentions = _elected_mentions(tok, article)
+            mentions = _elected_mentions(tok, article) or person_election_mentions(tok, article, people, mods)
+        elif is_person_election_word(tok):
+            mentions = person_election_mentions(tok, article, people, mods)  # "won the presidency in 2008"
         else:
             continue
         for country, kind, date, rule in mentions:
@@ -94,16 +98,22 @@ def extract_elections(doc, article: Article, people) -> list[Election]:
             if date is None and from_context and not kind and found:
                 continue  # a bare "the election" whose country is a guess: the election named before
             if date is None:
-                date = _undated(article, tok, country)
-            if date is None:
-                continue  # an election with neither date nor year is not one we can name
+                date = _undated(article, tok, country) if country == "United States" else just_held(tok, article)
+            if date is None and rule.endswith(":calendar"):
+                # "the election of the next president", "the last presidential election"
+                date = calendar_date(article, country, kind, {t.lower_ for t in _phrase(tok)})
+            if date is None and not (article.published is None and kind and _one_election(tok)):
+                # an election with neither date nor year is not one we can name, unless the story itself
+                # is undated: "a General Election expected on 5 May" keeps what is known, country and kind
+                continue
             if not kind and low == "runoff" and country == "United States":
                 kind = "general"  # a state's runoff: the United States has no presidential runoff
+            guessed = not kind  # a kind the calendar guesses is less sure than one the text says
             kind = kind or _default_kind(country, date)
             sent = tok.sent
             found.append(Election(
                 country=country, kind=kind, date=date,
-                confidence=0.8 if date else 0.5,
+                confidence=(0.8 if date else 0.5) - (0.05 if guessed else 0),
                 evidence=(Evidence(sent.text, sent.start_char, sent.end_char, rule),)))
     return _distinct(found)
 
@@ -136,14 +146,24 @@ def _people_country(tok, people) -> str | None:
     owner = [c for t in _phrase(tok) if t.dep_ == "poss" and t.i != tok.i for c in _person_countries(t, people)]
     if owner:
         return owner[0]
-    found: set[str] = set()
+    runner = candidate(tok)  # "Trump defeated Clinton in the 2016 election": the winner's country
+    if runner is not None and _person_countries(runner, people):
+        return _person_countries(runner, people)[0]
+    votes: Counter[str] = Counter()
     for ent in span_ents(tok.sent):
         if ent.label_ == "PERSON" and not _is_actor(ent):
-            found.update(_person_countries(ent.root, people)[:1])
+            votes.update(_person_countries(ent.root, people)[:1])
     meddlers = _meddlers(tok.sent)
-    found -= meddlers
-    if len(found) == 1:
-        return found.pop()
+    for c in meddlers:
+        votes.pop(c, None)
+    found = set(votes)
+    ranked = votes.most_common(2)
+    if len(found) == 1 or (len(ranked) == 2 and ranked[0][1] >= 2 * ranked[1][1]):
+        # "Obama's opponent, Romney, ... supported by Netanyahu": most of the people named are of one country
+        return ranked[0][0]
+    home = people.home_country() if hasattr(people, "home_country") else None
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1] and home in found and not meddlers:
+        return home  # a tie: the country whose office holders the story follows
     if meddlers and hasattr(people, "home_country"):
         # the election acted on is where the story's office holders are, unless they are the actors
         home = people.home_country()
@@ -177,12 +197,25 @@ def _person_countries(tok, people) -> list[str]:
 
 def _phrase(tok) -> list:
     """The noun phrase of an election word: its left subtree, plus "in/of <date>" after it."""
-    out = list(tok.doc[tok.left_edge.i: tok.i + 1])
+    start = tok.left_edge.i
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        start = min(start, tok.head.left_edge.i)  # "the Nov. 3 general election ballot": the date is the head's
+    out = list(tok.doc[start: tok.i + 1])
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for", "this", "next"):
             out.extend(child.subtree)
         elif child.dep_ in ("npadvmod", "nummod", "appos") and (child.ent_type_ == "DATE" or _YEAR.match(child.text)):
             out.extend(child.subtree)
+        elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in _SCHEDULING:
+            out.extend(child.subtree)  # "an election expected on 5 May", "the vote scheduled for June 3"
+    nxt = tok.i + 1
+    if tok.lower_ in _triggers()[0] and nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "B" \
+            and tok.doc[nxt].ent_type_ == "DATE" \
+            and tok.doc[nxt].head.i != tok.i and not any(t.ent_type_ == "DATE" or _YEAR.match(t.text) for t in out):
+        # "Israel's election Tuesday": the day right after the word, parsed onto another one (not after
+        # "vote" or "campaign": "the vote Wednesday" is often a chamber's, "a campaign Thursday" a launch)
+        ent = ent_at(tok.doc, nxt)
+        out.extend(ent)
     return out
 
 
@@ -191,6 +224,8 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
     phrase = _phrase(tok)
     words = {t.lower_ for t in phrase}
     kind = heads.get(low) or weak.get(low) or ""
+    if low in weak and is_referendum_vote(tok):
+        kind, weak = "referendum", {}  # "the vote to leave the bloc": a head word here
     for t in phrase:
         if t.i != tok.i and t.lower_ in mods and t.dep_ in ("amod", "compound", "nmod", "poss", "conj"):
             kind = _pick_kind(kind, mods[t.lower_])
@@ -216,15 +251,22 @@ def _noun_mentions(tok, article: Article, heads, weak, mods, legislative=frozens
             any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in tok.children)
             or any(t.dep_ in ("nsubj", "compound", "poss") and legislature_for(t.text) and t.text[:1].isupper()
                    and t.head.pos_ in ("VERB", "AUX", "NOUN") for t in tok.sent if t.i != tok.i)
-            or any(t.lemma_.lower() in legislative for t in tok.sent)):
+            or any(t.lemma_.lower() in legislative and t.ent_type_ != "PERSON" for t in tok.sent)  # not "Bill Clinton"
+            or any(c.dep_ in ("compound", "poss") and c.lower_ in _CHAMBERS for c in tok.children)):
         return []  # "a September vote on the deal", "senators' vote": a vote of legislators, not of voters
+    if not kind and "president" in words:
+        kind = "presidential"  # "the election of the next president"
     if not dates:
         if "next" in words:
-            return []  # "the next election": no date said, nothing to anchor it
+            # "the next election": no date said; only a fixed calendar anchors it
+            return [(country, kind, None, f"election:{low}:calendar")] if kind in ("presidential", "midterm") else []
+        if words & {"last", "previous"} and kind in ("presidential", "midterm"):
+            return [(country, kind, None, f"election:{low}:calendar")]
         return [(country, kind, None, f"election:{low}")]
     return [(country, kind, d, f"election:{low}") for d in dates]
 
 
+_CHAMBERS = {"house", "senate", "commons", "lords", "cabinet", "committee", "panel", "board", "jury"}  # "a House vote"
 _SURVEY_VERBS = {"find", "show", "suggest", "indicate", "conduct", "release", "publish", "commission"}
 
 
@@ -243,13 +285,13 @@ def _governor_year(tok) -> list[str]:
 def _governor_dates(tok, article: Article) -> list[str]:
     """A date said on the verb the election is the object of: "Spain holds an election on April 28",
     "Germans vote in the Bundestag election next month", "Israelis go to the polls on Tuesday"."""
-    if tok.dep_ in ("dobj", "nsubjpass"):
-        gov = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "nsubj" and tok.head.lemma_ in _HAPPENING):
+        gov = tok.head  # "holds an election on May 5", "the primary took place on June 23"
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         gov = tok.head.head
     else:
         return []
-    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in _triggers()[4]:
+    if gov.pos_ not in ("VERB", "AUX") or (gov.lemma_.lower() not in _triggers()[4] and gov.lemma_ not in _HAPPENING):
         return []  # "launched his campaign last week": the launch's day, not the vote's
     out = []
     for child in gov.children:
@@ -270,6 +312,20 @@ def _governor_dates(tok, article: Article) -> list[str]:
             if d:
                 out.append(d)
     return out
+
+
+_SCHEDULING = {"expect", "schedule", "set", "slate", "due", "plan", "call", "hold"}
+_HAPPENING = {"happen", "occur", "take"}  # "took place": the subject's date is its own
+
+
+def _one_election(tok) -> bool:
+    """ "a General Election", "the referendum"; not "presidential election campaigns" in general."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    if noun.tag_ not in ("NN", "NNP") or tok.tag_ not in ("NN", "NNP"):
+        return False
+    # "the General Election" (the one coming), or any with a day: "a General Election expected on 5 May"
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        or any(t.ent_type_ == "DATE" for t in _phrase(tok))
 
 
 def _is_dateline(ent, d: str | None, article: Article) -> bool:
@@ -377,8 +433,8 @@ def _undated(article: Article, tok, country: str) -> str | None:
     phrase = " ".join(t.lower_ for t in _phrase(tok))
     if re.search(r"\b(last|previous|past|next|upcoming|future|another|every|each|first)\b", phrase):
         return None
-    if "midterm" in phrase and pub.year % 4 == 0:
-        return None
+    if ("midterm" in phrase and pub.year % 4 == 0) or ("presidential" in phrase and pub.year % 4):
+        return None  # no such election that year
     for t in tok.sent:
         if t.ent_type_ == "DATE" and _YEAR.match(t.text) and t.text != str(pub.year):
             return None  # the sentence is about another year: do not guess
@@ -553,13 +609,15 @@ def _distinct(found: list[Election]) -> list[Election]:
         if old is None:
             by_key[key] = e
         else:
-            by_key[key] = Election(country=e.country, kind=old.kind, date=e.date,
+            kind = e.kind if e.confidence > old.confidence else old.kind  # the text's kind beats a guessed one
+            by_key[key] = Election(country=e.country, kind=kind, date=e.date,
                                    confidence=max(old.confidence, e.confidence),
                                    evidence=old.evidence + e.evidence)
     out = []
     for (country, date), e in by_key.items():
-        if date and len(date) == 4 and any(c == country and d and len(d) > 4 and d[:4] == date for c, d in by_key):
-            continue
+        if date and len(date) in (4, 7) and any(c == country and d and len(d) > len(date) and d.startswith(date)
+                                                for c, d in by_key):
+            continue  # "2014" or "2014-12" beside "2014-12-06": the same vote, said less precisely
         if date is None and any(c == country and d for c, d in by_key):
             continue
         out.append(e)

@@ -18,6 +18,8 @@ import re
 
 from kg.article import Article
 from kg.extract.docindex import doc_text
+from kg.extract.membership_patterns import back_references, pattern_memberships
+from kg.extract.party_words import country_party_spans
 from kg.facts import Evidence, Membership
 from kg.nlp.lexicons import PartyEntry, party_codes, parties
 
@@ -28,13 +30,16 @@ _BETWEEN = {"former", "ex", "-", "then", "senior", "veteran", "freshman", "state
             "congressional", "house", "senate", "u.s.", "deputy", "governor", "moderate", "conservative",
             "liberal", "progressive", "centrist", "backbencher", "activist", "donor", "mayor", "mp", "mps",
             "lawmakers", "sens.", "reps.", "leaders", "candidates", "senators", "members", "member",
-            "politician", "minority", "majority", "whip", "speaker", "deputy", "shadow", "'", "\u2019"}
+            "politician", "minority", "majority", "whip", "speaker", "deputy", "shadow", "'", "\u2019",
+            "caucus", "conference", "national", "committee"}  # "Democratic Caucus Chairman X"
 _ROLE_WORDS = {"leader": "leader", "leaders": "leader", "chairman": "chair", "chairwoman": "chair",
                "chair": "chair", "head": "leader", "chairs": "chair", "leads": "leader", "heads": "leader"}
-_CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?\s*[,)\]]"
+# "(R-Texas)", ", D-Calif.," and, closing a sentence, ", D-Calif.\n"
+_CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?"
+                      r"(?:\s*[,)\];]|(?<=\.)(?=\s|$))"
                       r"|\(\s*([A-Z])\s*\))")
 _OF_OK = {"leader", "leaders", "chairman", "chairwoman", "chair", "head", "member", "members", "one", "leadership"}
-_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join"}  # "X, who chairs the Y"
+_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join", "serve"}  # "X, who chairs the Y"
 _APPOS_START = {"a", "an", "the", "who", "leader", "chairman", "chairwoman", "head", "fellow", "himself",
                 "herself", "also", "is", "was", "both", "each", "then", "now", "formerly", "former"}
 
@@ -50,6 +55,8 @@ def _evidence(doc, i: int, rule: str) -> Evidence:
 
 def extract_memberships(doc, article: Article, people) -> list[Membership]:
     party_spans = list(doc.spans.get("kg_parties", []))
+    taken = {t for sp in party_spans for t in range(sp.start, sp.end)}
+    party_spans += country_party_spans(doc, taken)  # "Socialist X" in a French story
     by_end = {sp.end: sp for sp in party_spans}
     by_start = {sp.start: sp for sp in party_spans}
     title_tokens = {t for sp in doc.spans.get("kg_titles", []) for t in range(sp.start, sp.end)}
@@ -132,6 +139,12 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
     for sp in party_spans:
         _group_members(doc, sp, people, add)
         _nomination_seeker(doc, sp, people, add)
+    listed = []
+    for name, party, i, rule in pattern_memberships(doc, people, party_spans, title_tokens):
+        if rule.endswith("+list"):
+            listed.append((name, party, i, rule))
+        else:
+            add(name, party, i, rule, confidence=0.75)
     # offices that name a party: "Tory leader X", "leader of the Conservative Party"
     for person in people.persons:
         for m in people.offices_of(person.name):
@@ -146,6 +159,13 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
             other = people.name_for(conj)
             if other and conj.i > tok.i and conj.ent_type_ == "PERSON" and not any(k[0] == other for k in found):
                 add(other, party, conj.i, rule + "+and", None, confidence=0.7)
+    for name, party, i, rule in listed:
+        if not any(k[0] == name for k in found):
+            add(name, party, i, rule, confidence=0.7)
+    # "the Delaware Democrat said": someone named just before
+    for name, party, i, rule in back_references(doc, people, party_spans,
+                                                lambda n: {k[1] for k in found if k[0] == n}):
+        add(name, party, i, rule, confidence=0.6)
     return list(found.values())
 
 
