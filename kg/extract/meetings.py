@@ -37,6 +37,8 @@ from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
+from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, unnamed_holder, without_places
+from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
 from kg.nlp.lexicons import known_person
@@ -60,6 +62,7 @@ _ONE_TO_ONE = {"talk", "speak", "call", "phone", "telephone"}  # verbs of conver
 _TEMPORAL_PREPS = {"during", "after", "following", "since", "at"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +104,8 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             found.extend(m)
         elif m is not None:
             found.append(m)
+    found.extend(pattern_meetings(doc, article, people, MeetingRules(_names, _subject, _build), junk))
+    found = principal_pairs(without_places(found, doc), people)
     found = _merge(_in_context(_merge(found), doc, article))
     # a meeting that happened cannot be dated after the report of it
     return [replace(m, date=None) if m.status == "happened" and m.date and _after_publication(m.date, article)
@@ -434,6 +439,8 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
                                and c.doc[c.right_edge.i + 1].lower_ in ("a", "an", '"', "“", "'", "‘")
                                for c in tok.children):
         return None  # "calling X a 'frightened dog'": a name given, not a call made
+    if lemma == "call" and any(c.dep_ == "dobj" and any(t.text in _QUOTES for t in c.subtree) for c in tok.children):
+        return None  # "called X, D-Calif., "a corrupt politician"": the name given is quoted after the comma
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
     between = any(_preps(tok, ("between",)))  # "talks between X and Y", even when parsed as a verb
@@ -469,6 +476,8 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
     for g in groups:
         objects.extend(_group(g, people, exclude=subject + objects))
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if one_side_unnamed(verb, subject, objects, groups, passive, between):
+        return None
     if passive:
         subject, objects = agent, subject + objects
     listed = [n for child in verb.children if child.dep_ in ("dobj", "prep") for n in _listed(child, people)]
@@ -566,7 +575,7 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
                 subj = []  # "the meeting took place": the noun is the subject, not a person
             else:
                 subj = _subject(gov, people)
-            if not subj and _one_sided(tok, with_lists, owners):
+            if not subj and (_one_sided(tok, with_lists, owners) or unnamed_holder(tok, gov, with_lists, owners)):
                 return None
             people_found = subj + people_found
         # "X spoke with Y about his summit with Z": the one spoken with is not at the summit talked about
