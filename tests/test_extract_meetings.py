@@ -517,3 +517,91 @@ def test_story_place_is_not_a_place_still_to_come(nlp):
             "Biden also spoke with Japanese Prime Minister Fumio Kishida.")
     found = [m for m in meetings(nlp, text) if set(m.participants) == {"Joe Biden", "Fumio Kishida"}]
     assert found and all(m.place != "Bali" for m in found)
+
+
+# --- constructions kept as patterns (kg/data/meeting_patterns.jsonl), and the checks after them ----
+
+from itertools import combinations  # noqa: E402
+
+from kg.extract.meeting_patterns import patterns  # noqa: E402
+
+
+def pairs_of(found):
+    return {frozenset(p) for m in found if m.status == "happened" for p in combinations(m.participants, 2)}
+
+
+@pytest.mark.parametrize("pattern", patterns(), ids=lambda p: p.name)
+def test_each_pattern_finds_the_pairs_of_its_example(nlp, pattern):
+    found = meetings(nlp, pattern.example)
+    assert any(e.rule == f"meeting:pattern-{pattern.name}" for m in found for e in m.evidence), found
+    assert pairs_of(found) == {frozenset(p) for p in pattern.pairs}
+
+
+def test_pattern_meeting_takes_date_place_and_roles(nlp):
+    m = only(meetings(nlp, "Emmanuel Macron played host to Donald Trump in Paris on Saturday."))
+    assert (m.date, m.place, m.kind) == ("2019-09-07", "Paris", "host")
+    assert m.hosts == ("Emmanuel Macron",) and m.visitors == ("Donald Trump",)
+
+
+def test_pattern_meeting_planned_and_refused(nlp):
+    m = only(meetings(nlp, "Mike Pence will join Donald Trump and Shinzo Abe for dinner on Friday."))
+    assert m.status == "planned"
+    assert meetings(nlp, "Mike Pence did not join Donald Trump and Shinzo Abe for dinner on Friday.") == []
+
+
+def test_joined_in_a_cause_is_no_meeting(nlp):
+    assert meetings(nlp, "Bernie Sanders joined Elizabeth Warren in calling for a wealth tax on Monday.") == []
+
+
+def test_a_place_is_never_a_participant(nlp):
+    assert [m for m in meetings(nlp, "Boris Johnson said he would visit Kyiv next month.")] == []
+    assert meetings(nlp, "Angela Merkel visited Auschwitz on Friday.") == []
+    m = only(meetings(nlp, "Angela Merkel visited Emmanuel Macron in Paris on Friday."))
+    assert set(m.participants) == {"Angela Merkel", "Emmanuel Macron"}
+
+
+def test_apposed_list_is_one_side(nlp):
+    text = "Two senators, Susan Collins and Lisa Murkowski, met with the nominee on Tuesday."
+    assert pairs_of(meetings(nlp, text)) == set()
+    m = only(meetings(nlp, "Susan Collins and Lisa Murkowski met with each other on Tuesday."))
+    assert set(m.participants) == {"Susan Collins", "Lisa Murkowski"}
+
+
+def test_three_or_four_people_every_pair(nlp):
+    text = "Angela Merkel, Emmanuel Macron and Boris Johnson met with Donald Trump in Biarritz on Sunday."
+    assert len(pairs_of(meetings(nlp, text))) == 6
+
+
+def test_more_than_four_people_pairs_with_the_principal(nlp):
+    text = ("Donald Trump met with Brett Kavanaugh, Amy Barrett, Amul Thapar and Raymond Kethledge on Monday. "
+            "Donald Trump is expected to announce his choice soon.")
+    assert pairs_of(meetings(nlp, text)) == {frozenset({"Donald Trump", n}) for n in
+                                             ("Brett Kavanaugh", "Amy Barrett", "Amul Thapar", "Raymond Kethledge")}
+
+
+def test_background_meeting_keeps_its_year(nlp):
+    m = only(meetings(nlp, "Margaret Thatcher visited Ronald Reagan in Washington in 1981."))
+    assert (m.date, m.place, m.status) == ("1981", "Washington", "happened")
+
+
+def test_name_called_in_quotes_is_no_call(nlp):
+    text = 'Donald Trump called Adam Schiff, D-Calif., "a corrupt politician," on Thursday.'
+    assert meetings(nlp, text) == []
+
+
+def test_host_of_talks_between_two_sits_at_the_table(nlp):
+    text = "Emmanuel Macron hosted a meeting between Vladimir Putin and Volodymyr Zelensky in Paris on Monday."
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Emmanuel Macron", "Vladimir Putin", "Volodymyr Zelensky"}
+    text = "Emmanuel Macron praised the talks between Vladimir Putin and Volodymyr Zelensky on Monday."
+    assert set(only(meetings(nlp, text)).participants) == {"Vladimir Putin", "Volodymyr Zelensky"}
+
+
+def test_told_in_a_phone_call_is_a_call(nlp):
+    m = only(meetings(nlp, "Donald Trump congratulated Boris Johnson in a phone call on Friday."))
+    assert (m.kind, m.date, set(m.participants)) == ("call", "2019-09-06", {"Donald Trump", "Boris Johnson"})
+    assert meetings(nlp, "Donald Trump told reporters in a meeting on Friday that trade mattered.") == []
+
+
+def test_groups_appearing_together_are_no_meeting(nlp):
+    assert meetings(nlp, "Republicans and Democrats appeared together at the rally on Monday.") == []

@@ -78,19 +78,9 @@ _RECIPROCAL = {"other", "another"}  # "met with each other", "with one another"
 
 
 def one_side_unnamed(verb, subject: list[str], objects: list[str], groups, passive: bool, between: bool) -> bool:
-    """A verb meeting whose one side the text does not name: "Two senators, A and B, met with the
-    nominee" (A and B are one side: no pair between them), "The general met with A and B" with
-    the general unknown (each met the general, not necessarily each other)."""
+    """A verb meeting whose other side the text does not name: "Two senators, A and B, met with the
+    nominee" (A and B are one side: no pair between them). An unresolved subject is another case:
+    "the general met with A and B" is a meeting of three whose third the article names elsewhere."""
     if passive or between:
         return False
-    if groups and not objects and len(subject) > 1 and not any(g.lower_ in _RECIPROCAL for g in groups):
-        return True
-    return not subject and len(objects) > 1 and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def unnamed_holder(tok, gov, with_lists: int, owners: int) -> bool:
-    """"The general had talks with A and B" with the general unknown: the one "with" list is the
-    other side of an unnamed subject, not a meeting of A with B."""
-    if with_lists != 1 or owners or tok.dep_ in ("nsubj", "nsubjpass"):
-        return False
-    return any(c.dep_ == "nsubj" and c.i != tok.i for c in gov.children)
+    return bool(groups) and not objects and len(subject) > 1 and not any(g.lower_ in _RECIPROCAL for g in groups)

@@ -59,6 +59,7 @@ def patterns() -> tuple[Pattern, ...]:
     return tuple(out)
 
 
+_PHONE_WORDS = {"call", "calls", "phone", "telephone"}  # "told X in a phone call": a call, whatever the pattern
 _MATCHERS: dict[int, DependencyMatcher] = {}
 
 
@@ -118,7 +119,8 @@ def _meeting(pattern: Pattern, nodes: dict, article, people, rules: MeetingRules
         hosts, visitors = tuple(side), others
     elif pattern.roles == "a-visits":
         hosts, visitors = others, tuple(side)
-    return rules.build(tok, gov, participants, pattern.kind, hosts, visitors, article,
+    kind = "call" if {t.lower_ for t in tok.subtree} & _PHONE_WORDS else pattern.kind
+    return rules.build(tok, gov, participants, kind, hosts, visitors, article,
                        f"meeting:pattern-{pattern.name}", 0.7)
 
 

@@ -37,7 +37,7 @@ from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
-from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, unnamed_holder, without_places
+from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places
 from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
@@ -62,6 +62,7 @@ _ONE_TO_ONE = {"talk", "speak", "call", "phone", "telephone"}  # verbs of conver
 _TEMPORAL_PREPS = {"during", "after", "following", "since", "at"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+_HOSTING = {"host", "chair", "convene", "broker", "mediate"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 
 
@@ -439,7 +440,8 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
                                and c.doc[c.right_edge.i + 1].lower_ in ("a", "an", '"', "“", "'", "‘")
                                for c in tok.children):
         return None  # "calling X a 'frightened dog'": a name given, not a call made
-    if lemma == "call" and any(c.dep_ == "dobj" and any(t.text in _QUOTES for t in c.subtree) for c in tok.children):
+    if lemma == "call" and any(c.dep_ in ("dobj", "oprd") and any(t.text in _QUOTES for t in c.subtree)
+                               for c in tok.children):
         return None  # "called X, D-Calif., "a corrupt politician"": the name given is quoted after the comma
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
@@ -566,7 +568,10 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
         people_found.extend(between)  # "talks between the two leaders": both sides are the group
         groups = []
     if len(set(between)) >= 2:
-        pass  # "the meeting between X and Y": the people are named, whoever talks about it
+        # "the meeting between X and Y": the people are named, whoever talks about it; but the host
+        # of "X hosted talks between A and B" sat at the table too
+        if tok.dep_ == "dobj" and gov.lemma_.lower() in _HOSTING:
+            people_found = _subject(gov, people) + people_found
     elif gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
         owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children) and people_found
         if (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj") \
@@ -575,7 +580,7 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
                 subj = []  # "the meeting took place": the noun is the subject, not a person
             else:
                 subj = _subject(gov, people)
-            if not subj and (_one_sided(tok, with_lists, owners) or unnamed_holder(tok, gov, with_lists, owners)):
+            if not subj and _one_sided(tok, with_lists, owners):
                 return None
             people_found = subj + people_found
         # "X spoke with Y about his summit with Z": the one spoken with is not at the summit talked about
