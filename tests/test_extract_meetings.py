@@ -605,3 +605,23 @@ def test_told_in_a_phone_call_is_a_call(nlp):
 
 def test_groups_appearing_together_are_no_meeting(nlp):
     assert meetings(nlp, "Republicans and Democrats appeared together at the rally on Monday.") == []
+
+
+def test_object_pronoun_in_a_report_is_the_speaker(nlp):
+    m = only(meetings(nlp, "Jerome Corsi said Ted Malloch had called him during the interview on Wednesday."))
+    assert set(m.participants) == {"Jerome Corsi", "Ted Malloch"} and m.kind == "call"
+    # the reported clause's own subject is not its object
+    assert meetings(nlp, "Jerome Corsi said he had called him on Wednesday.") == []
+
+
+def test_the_general_is_the_last_person_named_general(nlp):
+    text = ("Gen. Martin Dempsey arrived in Iraq on Saturday. The general had talks with Ambassador "
+            "Stuart Jones and Prime Minister Haider al-Abadi in Baghdad.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Martin Dempsey", "Stuart Jones", "Haider al-Abadi"}
+
+
+def test_debate_between_named_candidates(nlp):
+    m = only(meetings(nlp, "Beto O'Rourke speaks during a debate with Senator Ted Cruz in San Antonio on Tuesday."))
+    assert set(m.participants) == {"Beto O'Rourke", "Ted Cruz"} and m.place == "San Antonio"
+    assert meetings(nlp, "Beto O'Rourke won the debate over immigration on Tuesday.") == []

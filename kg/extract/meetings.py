@@ -39,6 +39,7 @@ from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
 from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places
 from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
+from kg.extract.meeting_refs import ranked_reference, reported_speaker
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
 from kg.nlp.lexicons import known_person
@@ -192,7 +193,7 @@ def _name_of(tok, people) -> str | None:
         name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
     if not name and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and hasattr(people, "offices_of"):
         name = _office_holder(tok, people)
-    return name
+    return name or reported_speaker(tok, people) or ranked_reference(tok, people)
 
 
 def _office_holder(tok, people) -> str | None:
