@@ -625,3 +625,8 @@ def test_debate_between_named_candidates(nlp):
     m = only(meetings(nlp, "Beto O'Rourke speaks during a debate with Senator Ted Cruz in San Antonio on Tuesday."))
     assert set(m.participants) == {"Beto O'Rourke", "Ted Cruz"} and m.place == "San Antonio"
     assert meetings(nlp, "Beto O'Rourke won the debate over immigration on Tuesday.") == []
+
+
+def test_shaking_hands_is_no_unnamed_side(nlp):
+    m = only(meetings(nlp, "Bill Clinton and Fidel Castro shook hands at a luncheon in New York in 2000."))
+    assert set(m.participants) == {"Bill Clinton", "Fidel Castro"} and m.date == "2000"

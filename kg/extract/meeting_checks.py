@@ -75,6 +75,7 @@ def principal_pairs(found: list[Meeting], people) -> list[Meeting]:
 # --- one side named, the other not ------------------------------------------------------------
 
 _RECIPROCAL = {"other", "another"}  # "met with each other", "with one another"
+_NOT_PEOPLE = {"hand", "hands"}  # "A and B shook hands": the verb's own object, not an unnamed side
 
 
 def one_side_unnamed(verb, subject: list[str], objects: list[str], groups, passive: bool, between: bool) -> bool:
@@ -83,4 +84,5 @@ def one_side_unnamed(verb, subject: list[str], objects: list[str], groups, passi
     "the general met with A and B" is a meeting of three whose third the article names elsewhere."""
     if passive or between:
         return False
-    return bool(groups) and not objects and len(subject) > 1 and not any(g.lower_ in _RECIPROCAL for g in groups)
+    others = [g for g in groups if g.lemma_.lower() not in _NOT_PEOPLE]
+    return bool(others) and not objects and len(subject) > 1 and not any(g.lower_ in _RECIPROCAL for g in others)
