@@ -630,3 +630,18 @@ def test_debate_between_named_candidates(nlp):
 def test_shaking_hands_is_no_unnamed_side(nlp):
     m = only(meetings(nlp, "Bill Clinton and Fidel Castro shook hands at a luncheon in New York in 2000."))
     assert set(m.participants) == {"Bill Clinton", "Fidel Castro"} and m.date == "2000"
+
+
+def test_first_person_owner_is_not_the_clause_subject(nlp):
+    text = "Adam Schiff read a statement as the most important part of my call to Volodymyr Zelensky on Thursday."
+    assert pairs_of(meetings(nlp, text)) == set()
+
+
+def test_contacts_with_a_named_person(nlp):
+    m = only(meetings(nlp, "Michael Flynn resigned over his contacts with Ambassador Sergei Kislyak."))
+    assert set(m.participants) == {"Michael Flynn", "Sergei Kislyak"}
+
+
+def test_someone_elses_meeting_reported_is_not_the_speakers(nlp):
+    text = "Donald Trump said that Nancy Pelosi's meeting with Vladimir Putin went badly."
+    assert frozenset({"Donald Trump", "Vladimir Putin"}) not in pairs_of(meetings(nlp, text))

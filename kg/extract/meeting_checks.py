@@ -86,3 +86,18 @@ def one_side_unnamed(verb, subject: list[str], objects: list[str], groups, passi
         return False
     others = [g for g in groups if g.lemma_.lower() not in _NOT_PEOPLE]
     return bool(others) and not objects and len(subject) > 1 and not any(g.lower_ in _RECIPROCAL for g in others)
+
+
+def without_subsumed(found: list[Meeting]) -> list[Meeting]:
+    """A meeting that a fuller one of the same sentence contains ("X hosted a meeting between A and
+    B" read as A-B by one rule and X-A-B by another) adds nothing: keep the fuller one."""
+    by_sentence: dict[tuple[int, str], list[Meeting]] = {}
+    for m in found:
+        if m.evidence:
+            by_sentence.setdefault((m.evidence[0].start, m.status), []).append(m)
+    out = []
+    for m in found:
+        twins = by_sentence.get((m.evidence[0].start, m.status), []) if m.evidence else []
+        if not any(set(m.participants) < set(o.participants) for o in twins):
+            out.append(m)
+    return out

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from spacy.matcher import DependencyMatcher
+from spacy.matcher import DependencyMatcher, Matcher
 
 from kg.facts import Meeting
 
@@ -32,9 +32,12 @@ class Pattern:
     kind: str
     a: str          # "subject" (default), "none" (b's names met each other), "only" (a's names did)
     roles: str      # "", "a-hosts", "a-visits"
+    unowned: bool   # the trigger must have no possessor ("X said a meeting with Y ...": X's own)
     example: str
     pairs: tuple[tuple[str, str], ...]
     spec: tuple     # the DependencyMatcher pattern (list of node dicts), as loaded
+    surface: bool   # a token Matcher pattern instead: its first token is the trigger, the names listed
+                    # right after the match are the people ("a meeting between A and then-Minister B")
 
 
 @dataclass(frozen=True)
@@ -54,25 +57,26 @@ def patterns() -> tuple[Pattern, ...]:
             continue
         row = json.loads(line)
         out.append(Pattern(name=row["name"], kind=row["kind"], a=row.get("a", "subject"),
-                           roles=row.get("roles", ""), example=row["example"],
-                           pairs=tuple(tuple(p) for p in row.get("pairs", ())), spec=tuple(row["pattern"])))
+                           roles=row.get("roles", ""), unowned=row.get("unowned", False), example=row["example"],
+                           pairs=tuple(tuple(p) for p in row.get("pairs", ())), spec=tuple(row["pattern"]),
+                           surface=row.get("matcher") == "token"))
     return tuple(out)
 
 
 _PHONE_WORDS = {"call", "calls", "phone", "telephone"}  # "told X in a phone call": a call, whatever the pattern
-_MATCHERS: dict[int, DependencyMatcher] = {}
+_MATCHERS: dict[int, tuple[DependencyMatcher, Matcher]] = {}
 
 
-def _matcher(vocab) -> DependencyMatcher:
-    """One matcher per vocabulary (the pipeline's), built on first use."""
-    matcher = _MATCHERS.get(id(vocab))
-    if matcher is None:
-        matcher = DependencyMatcher(vocab)
+def _matchers(vocab) -> tuple[DependencyMatcher, Matcher]:
+    """One pair of matchers (tree, surface) per vocabulary (the pipeline's), built on first use."""
+    pair = _MATCHERS.get(id(vocab))
+    if pair is None:
+        pair = DependencyMatcher(vocab), Matcher(vocab)
         for p in patterns():
-            matcher.add(p.name, [list(p.spec)])
+            (pair[1] if p.surface else pair[0]).add(p.name, [list(p.spec)])
         _MATCHERS.clear()
-        _MATCHERS[id(vocab)] = matcher
-    return matcher
+        _MATCHERS[id(vocab)] = pair
+    return pair
 
 
 def pattern_meetings(doc, article, people, rules: MeetingRules, skip: set[int] = frozenset()) -> list[Meeting]:
@@ -80,9 +84,14 @@ def pattern_meetings(doc, article, people, rules: MeetingRules, skip: set[int] =
     by_name = {p.name: p for p in patterns()}
     found: list[Meeting] = []
     seen: set[tuple[str, int]] = set()
-    for match_id, token_ids in _matcher(doc.vocab)(doc):
+    tree, surface = _matchers(doc.vocab)
+    matches = [(m, ids) for m, ids in tree(doc)] + [(m, [start, end]) for m, start, end in surface(doc)]
+    for match_id, token_ids in matches:
         pattern = by_name[doc.vocab.strings[match_id]]
-        nodes = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(pattern.spec, token_ids)}
+        if pattern.surface:
+            nodes = {"trigger": doc[token_ids[0]], "after": token_ids[1]}
+        else:
+            nodes = {spec["RIGHT_ID"]: doc[i] for spec, i in zip(pattern.spec, token_ids)}
         tok = nodes["trigger"]
         if tok.i in skip or (pattern.name, tok.i) in seen:
             continue
@@ -96,7 +105,12 @@ def pattern_meetings(doc, article, people, rules: MeetingRules, skip: set[int] =
 def _meeting(pattern: Pattern, nodes: dict, article, people, rules: MeetingRules) -> Meeting | None:
     tok = nodes["trigger"]
     gov = _governor(tok)
-    other = rules.names(nodes["b"], people) if "b" in nodes else []
+    if pattern.unowned and any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ == "PERSON")
+                               for c in tok.children):
+        return None  # "X said Y's meeting with Z went well": Y's meeting, not X's
+    other = rules.names(nodes["b"], people) + _with_names(nodes, people, rules) if "b" in nodes else []
+    if "after" in nodes:
+        other = listed_after(tok.doc, nodes["after"], tok.sent.end, people)
     if pattern.a == "none":
         side = []
     elif "a" in nodes:
@@ -122,6 +136,46 @@ def _meeting(pattern: Pattern, nodes: dict, article, people, rules: MeetingRules
     kind = "call" if {t.lower_ for t in tok.subtree} & _PHONE_WORDS else pattern.kind
     return rules.build(tok, gov, participants, kind, hosts, visitors, article,
                        f"meeting:pattern-{pattern.name}", 0.7)
+
+
+def _with_names(nodes: dict, people, rules: MeetingRules) -> list[str]:
+    """People a "with" phrase adds to the other side: "hosted a dinner for X with Y", "for X with Y"."""
+    out = []
+    for key in ("trigger", "b", "meal", "event"):
+        if key in nodes:
+            for prep in nodes[key].children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    out.extend(n for g in prep.children if g.dep_ == "pobj" for n in rules.names(g, people))
+    return out
+
+
+_LIST_GLUE = {",", "and", "then", "-", "–", "former", "late", "the"}
+_LIST_LIMIT = 30  # tokens an enumeration of names may run over
+
+
+def listed_after(doc, start: int, end: int, people) -> list[str]:
+    """Names enumerated from `start` on ("A and then-Attorney General B"): names, titles, commas and
+    "and" between them; anything else ends the list."""
+    names: list[str] = []
+    i = start
+    end = min(end, start + _LIST_LIMIT)
+    while i < end:
+        t = doc[i]
+        if t.ent_type_ == "PERSON":
+            name = people.name_for(t)
+            if not name:
+                break
+            if name not in names:
+                names.append(name)
+            i += 1
+            while i < end and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
+                i += 1
+            continue
+        if t.lower_ in _LIST_GLUE or (t.pos_ == "PROPN" and not t.ent_type_) or t.ent_type_ == "NORP":
+            i += 1
+            continue
+        break
+    return names
 
 
 def _governor(tok):

@@ -37,7 +37,7 @@ from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
-from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places
+from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places, without_subsumed
 from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
 from kg.extract.meeting_refs import ranked_reference, reported_speaker
 from kg.extract.places import place_in
@@ -107,7 +107,7 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
         elif m is not None:
             found.append(m)
     found.extend(pattern_meetings(doc, article, people, MeetingRules(_names, _subject, _build), junk))
-    found = principal_pairs(without_places(found, doc), people)
+    found = principal_pairs(without_subsumed(without_places(found, doc)), people)
     found = _merge(_in_context(_merge(found), doc, article))
     # a meeting that happened cannot be dated after the report of it
     return [replace(m, date=None) if m.status == "happened" and m.date and _after_publication(m.date, article)
@@ -575,6 +575,8 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
             people_found = _subject(gov, people) + people_found
     elif gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
         owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children) and people_found
+        # "X pretended it was part of my call with Y": the one quoted, not the clause's subject, owns it
+        owned = owned or any(c.dep_ == "poss" and c.lower_ in ("my", "our", "your") for c in tok.children)
         if (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj") \
                 and not owned:  # "Y thanked X for coming after his meeting with Z": his, not Y's
             if tok.dep_ in ("nsubj", "nsubjpass"):
