@@ -645,3 +645,10 @@ def test_contacts_with_a_named_person(nlp):
 def test_someone_elses_meeting_reported_is_not_the_speakers(nlp):
     text = "Donald Trump said that Nancy Pelosi's meeting with Vladimir Putin went badly."
     assert frozenset({"Donald Trump", "Vladimir Putin"}) not in pairs_of(meetings(nlp, text))
+
+
+def test_pattern_words_with_a_modal_tell_a_meeting_to_come(nlp):
+    text = "Donald Trump is attending a summit in Belgium on a trip that will include meetings with Theresa May."
+    assert pairs_of(meetings(nlp, text)) == set()
+    text = "Rex Tillerson said a meeting with Vladimir Putin requires substantive topics."
+    assert pairs_of(meetings(nlp, text)) == set()

@@ -16,7 +16,7 @@ refused or background meeting is told the same way.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -98,7 +98,7 @@ def pattern_meetings(doc, article, people, rules: MeetingRules, skip: set[int] =
         seen.add((pattern.name, tok.i))
         m = _meeting(pattern, nodes, article, people, rules)
         if m is not None:
-            found.append(m)
+            found.extend(_as_told(m, nodes))
     return found
 
 
@@ -136,6 +136,20 @@ def _meeting(pattern: Pattern, nodes: dict, article, people, rules: MeetingRules
     kind = "call" if {t.lower_ for t in tok.subtree} & _PHONE_WORDS else pattern.kind
     return rules.build(tok, gov, participants, kind, hosts, visitors, article,
                        f"meeting:pattern-{pattern.name}", 0.7)
+
+
+_MODALS = {"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll"}
+
+
+def _as_told(m: Meeting, nodes: dict) -> list[Meeting]:
+    """A negation or a modal on any word of the match, not only on the trigger's own clause,
+    tells what became of the meeting ("a trip that will include meetings with X")."""
+    words = [t for t in nodes.values() if hasattr(t, "children")]
+    if any(c.dep_ == "neg" for t in words for c in t.children):
+        return []
+    if m.status == "happened" and any(c.dep_ == "aux" and c.lower_ in _MODALS for t in words for c in t.children):
+        return [replace(m, status="planned", confidence=m.confidence * 0.7)]
+    return [m]
 
 
 def _with_names(nodes: dict, people, rules: MeetingRules) -> list[str]:
