@@ -652,3 +652,8 @@ def test_pattern_words_with_a_modal_tell_a_meeting_to_come(nlp):
     assert pairs_of(meetings(nlp, text)) == set()
     text = "Rex Tillerson said a meeting with Vladimir Putin requires substantive topics."
     assert pairs_of(meetings(nlp, text)) == set()
+
+
+def test_contacts_between_organisations_are_no_meeting(nlp):
+    text = "Adam Schiff listed contacts between the Donald Trump campaign and Russia on Monday."
+    assert pairs_of(meetings(nlp, text)) == set()
