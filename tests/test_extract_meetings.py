@@ -517,3 +517,143 @@ def test_story_place_is_not_a_place_still_to_come(nlp):
             "Biden also spoke with Japanese Prime Minister Fumio Kishida.")
     found = [m for m in meetings(nlp, text) if set(m.participants) == {"Joe Biden", "Fumio Kishida"}]
     assert found and all(m.place != "Bali" for m in found)
+
+
+# --- constructions kept as patterns (kg/data/meeting_patterns.jsonl), and the checks after them ----
+
+from itertools import combinations  # noqa: E402
+
+from kg.extract.meeting_patterns import patterns  # noqa: E402
+
+
+def pairs_of(found):
+    return {frozenset(p) for m in found if m.status == "happened" for p in combinations(m.participants, 2)}
+
+
+@pytest.mark.parametrize("pattern", patterns(), ids=lambda p: p.name)
+def test_each_pattern_finds_the_pairs_of_its_example(nlp, pattern):
+    found = meetings(nlp, pattern.example)
+    assert any(e.rule == f"meeting:pattern-{pattern.name}" for m in found for e in m.evidence), found
+    assert pairs_of(found) == {frozenset(p) for p in pattern.pairs}
+
+
+def test_pattern_meeting_takes_date_place_and_roles(nlp):
+    m = only(meetings(nlp, "Emmanuel Macron played host to Donald Trump in Paris on Saturday."))
+    assert (m.date, m.place, m.kind) == ("2019-09-07", "Paris", "host")
+    assert m.hosts == ("Emmanuel Macron",) and m.visitors == ("Donald Trump",)
+
+
+def test_pattern_meeting_planned_and_refused(nlp):
+    m = only(meetings(nlp, "Mike Pence will join Donald Trump and Shinzo Abe for dinner on Friday."))
+    assert m.status == "planned"
+    assert meetings(nlp, "Mike Pence did not join Donald Trump and Shinzo Abe for dinner on Friday.") == []
+
+
+def test_joined_in_a_cause_is_no_meeting(nlp):
+    assert meetings(nlp, "Bernie Sanders joined Elizabeth Warren in calling for a wealth tax on Monday.") == []
+
+
+def test_a_place_is_never_a_participant(nlp):
+    assert [m for m in meetings(nlp, "Boris Johnson said he would visit Kyiv next month.")] == []
+    assert meetings(nlp, "Angela Merkel visited Auschwitz on Friday.") == []
+    m = only(meetings(nlp, "Angela Merkel visited Emmanuel Macron in Paris on Friday."))
+    assert set(m.participants) == {"Angela Merkel", "Emmanuel Macron"}
+
+
+def test_apposed_list_is_one_side(nlp):
+    text = "Two senators, Susan Collins and Lisa Murkowski, met with the nominee on Tuesday."
+    assert pairs_of(meetings(nlp, text)) == set()
+    m = only(meetings(nlp, "Susan Collins and Lisa Murkowski met with each other on Tuesday."))
+    assert set(m.participants) == {"Susan Collins", "Lisa Murkowski"}
+
+
+def test_three_or_four_people_every_pair(nlp):
+    text = "Angela Merkel, Emmanuel Macron and Boris Johnson met with Donald Trump in Biarritz on Sunday."
+    assert len(pairs_of(meetings(nlp, text))) == 6
+
+
+def test_more_than_four_people_pairs_with_the_principal(nlp):
+    text = ("Donald Trump met with Brett Kavanaugh, Amy Barrett, Amul Thapar and Raymond Kethledge on Monday. "
+            "Donald Trump is expected to announce his choice soon.")
+    assert pairs_of(meetings(nlp, text)) == {frozenset({"Donald Trump", n}) for n in
+                                             ("Brett Kavanaugh", "Amy Barrett", "Amul Thapar", "Raymond Kethledge")}
+
+
+def test_background_meeting_keeps_its_year(nlp):
+    m = only(meetings(nlp, "Margaret Thatcher visited Ronald Reagan in Washington in 1981."))
+    assert (m.date, m.place, m.status) == ("1981", "Washington", "happened")
+
+
+def test_name_called_in_quotes_is_no_call(nlp):
+    text = 'Donald Trump called Adam Schiff, D-Calif., "a corrupt politician," on Thursday.'
+    assert meetings(nlp, text) == []
+
+
+def test_host_of_talks_between_two_sits_at_the_table(nlp):
+    text = "Emmanuel Macron hosted a meeting between Vladimir Putin and Volodymyr Zelensky in Paris on Monday."
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Emmanuel Macron", "Vladimir Putin", "Volodymyr Zelensky"}
+    text = "Emmanuel Macron praised the talks between Vladimir Putin and Volodymyr Zelensky on Monday."
+    assert set(only(meetings(nlp, text)).participants) == {"Vladimir Putin", "Volodymyr Zelensky"}
+
+
+def test_told_in_a_phone_call_is_a_call(nlp):
+    m = only(meetings(nlp, "Donald Trump congratulated Boris Johnson in a phone call on Friday."))
+    assert (m.kind, m.date, set(m.participants)) == ("call", "2019-09-06", {"Donald Trump", "Boris Johnson"})
+    assert meetings(nlp, "Donald Trump told reporters in a meeting on Friday that trade mattered.") == []
+
+
+def test_groups_appearing_together_are_no_meeting(nlp):
+    assert meetings(nlp, "Republicans and Democrats appeared together at the rally on Monday.") == []
+
+
+def test_object_pronoun_in_a_report_is_the_speaker(nlp):
+    m = only(meetings(nlp, "Jerome Corsi said Ted Malloch had called him during the interview on Wednesday."))
+    assert set(m.participants) == {"Jerome Corsi", "Ted Malloch"} and m.kind == "call"
+    # the reported clause's own subject is not its object
+    assert meetings(nlp, "Jerome Corsi said he had called him on Wednesday.") == []
+
+
+def test_the_general_is_the_last_person_named_general(nlp):
+    text = ("Gen. Martin Dempsey arrived in Iraq on Saturday. The general had talks with Ambassador "
+            "Stuart Jones and Prime Minister Haider al-Abadi in Baghdad.")
+    m = only(meetings(nlp, text))
+    assert set(m.participants) == {"Martin Dempsey", "Stuart Jones", "Haider al-Abadi"}
+
+
+def test_debate_between_named_candidates(nlp):
+    m = only(meetings(nlp, "Beto O'Rourke speaks during a debate with Senator Ted Cruz in San Antonio on Tuesday."))
+    assert set(m.participants) == {"Beto O'Rourke", "Ted Cruz"} and m.place == "San Antonio"
+    assert meetings(nlp, "Beto O'Rourke won the debate over immigration on Tuesday.") == []
+
+
+def test_shaking_hands_is_no_unnamed_side(nlp):
+    m = only(meetings(nlp, "Bill Clinton and Fidel Castro shook hands at a luncheon in New York in 2000."))
+    assert set(m.participants) == {"Bill Clinton", "Fidel Castro"} and m.date == "2000"
+
+
+def test_first_person_owner_is_not_the_clause_subject(nlp):
+    text = "Adam Schiff read a statement as the most important part of my call to Volodymyr Zelensky on Thursday."
+    assert pairs_of(meetings(nlp, text)) == set()
+
+
+def test_contacts_with_a_named_person(nlp):
+    m = only(meetings(nlp, "Michael Flynn resigned over his contacts with Ambassador Sergei Kislyak."))
+    assert set(m.participants) == {"Michael Flynn", "Sergei Kislyak"}
+
+
+def test_someone_elses_meeting_reported_is_not_the_speakers(nlp):
+    text = "Donald Trump said that Nancy Pelosi's meeting with Vladimir Putin went badly."
+    assert frozenset({"Donald Trump", "Vladimir Putin"}) not in pairs_of(meetings(nlp, text))
+
+
+def test_pattern_words_with_a_modal_tell_a_meeting_to_come(nlp):
+    text = "Donald Trump is attending a summit in Belgium on a trip that will include meetings with Theresa May."
+    assert pairs_of(meetings(nlp, text)) == set()
+    text = "Rex Tillerson said a meeting with Vladimir Putin requires substantive topics."
+    assert pairs_of(meetings(nlp, text)) == set()
+
+
+def test_contacts_between_organisations_are_no_meeting(nlp):
+    text = "Adam Schiff listed contacts between the Donald Trump campaign and Russia on Monday."
+    assert pairs_of(meetings(nlp, text)) == set()

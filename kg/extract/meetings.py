@@ -38,6 +38,9 @@ from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.docindex import ents_starting, last_year_before, span_ents
 from kg.extract.geo import data_rows
+from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places, without_subsumed
+from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
+from kg.extract.meeting_refs import ranked_reference, reported_speaker
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
 from kg.nlp.lexicons import known_person
@@ -61,6 +64,8 @@ _ONE_TO_ONE = {"talk", "speak", "call", "phone", "telephone"}  # verbs of conver
 _TEMPORAL_PREPS = {"during", "after", "following", "since", "at"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+_HOSTING = {"host", "chair", "convene", "broker", "mediate"}
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +107,8 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             found.extend(m)
         elif m is not None:
             found.append(m)
+    found.extend(pattern_meetings(doc, article, people, MeetingRules(_names, _subject, _build), junk))
+    found = principal_pairs(without_subsumed(without_places(found, doc)), people)
     found = _merge(_in_context(_merge(found), doc, article))
     # a meeting that happened cannot be dated after the report of it
     return [replace(m, date=None) if m.status == "happened" and m.date and _after_publication(m.date, article)
@@ -187,7 +194,7 @@ def _name_of(tok, people) -> str | None:
         name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
     if not name and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and hasattr(people, "offices_of"):
         name = _office_holder(tok, people)
-    return name
+    return name or reported_speaker(tok, people) or ranked_reference(tok, people)
 
 
 def _office_holder(tok, people) -> str | None:
@@ -435,6 +442,9 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
                                and c.doc[c.right_edge.i + 1].lower_ in ("a", "an", '"', "“", "'", "‘")
                                for c in tok.children):
         return None  # "calling X a 'frightened dog'": a name given, not a call made
+    if lemma == "call" and any(c.dep_ in ("dobj", "oprd") and any(t.text in _QUOTES for t in c.subtree)
+                               for c in tok.children):
+        return None  # "called X, D-Calif., "a corrupt politician"": the name given is quoted after the comma
     if lemma == "sit" and not (any(c.lower_ == "down" for c in tok.children) and any(_preps(tok, ("with",)))):
         return None
     between = any(_preps(tok, ("between",)))  # "talks between X and Y", even when parsed as a verb
@@ -470,6 +480,8 @@ def _verb_meeting_args(tok, verb, kind: str, role: str, article: Article, people
     for g in groups:
         objects.extend(_group(g, people, exclude=subject + objects))
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if one_side_unnamed(verb, subject, objects, groups, passive, between):
+        return None
     if passive:
         subject, objects = agent, subject + objects
     listed = [n for child in verb.children if child.dep_ in ("dobj", "prep") for n in _listed(child, people)]
@@ -558,9 +570,14 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
         people_found.extend(between)  # "talks between the two leaders": both sides are the group
         groups = []
     if len(set(between)) >= 2:
-        pass  # "the meeting between X and Y": the people are named, whoever talks about it
+        # "the meeting between X and Y": the people are named, whoever talks about it; but the host
+        # of "X hosted talks between A and B" sat at the table too
+        if tok.dep_ == "dobj" and gov.lemma_.lower() in _HOSTING:
+            people_found = _subject(gov, people) + people_found
     elif gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
         owned = any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children) and people_found
+        # "X pretended it was part of my call with Y": the one quoted, not the clause's subject, owns it
+        owned = owned or any(c.dep_ == "poss" and c.lower_ in ("my", "our", "your") for c in tok.children)
         if (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") or tok.head.dep_ == "prep" or tok.dep_ == "pobj") \
                 and not owned:  # "Y thanked X for coming after his meeting with Z": his, not Y's
             if tok.dep_ in ("nsubj", "nsubjpass"):
