@@ -517,3 +517,84 @@ def test_story_place_is_not_a_place_still_to_come(nlp):
             "Biden also spoke with Japanese Prime Minister Fumio Kishida.")
     found = [m for m in meetings(nlp, text) if set(m.participants) == {"Joe Biden", "Fumio Kishida"}]
     assert found and all(m.place != "Bali" for m in found)
+
+
+# --- places and dates from the text around the meeting (kg/extract/meeting_context.py) ---------
+
+def happened(found):
+    return [m for m in found if m.status == "happened"]
+
+
+def test_where_clause_gives_the_place_travelled_to(nlp):
+    text = ("Defense Secretary John Carver held talks in Ankara before traveling to Erbil, "
+            "where he met with Kurdish Prime Minister Masoud Baran on Friday.")
+    m = next(m for m in happened(meetings(nlp, text)) if "Masoud Baran" in m.participants)
+    assert m.place == "Erbil"
+
+
+def test_place_compounded_with_the_meeting_noun(nlp):
+    text = "Senator Paul Brenner held a White House meeting with President Donald Trump on Tuesday."
+    m = only(happened(meetings(nlp, text)))
+    assert m.place == "Washington"
+
+
+def test_dateline_places_a_meeting_of_the_story_day(nlp):
+    text = ("ROME (Reuters) - Italian Prime Minister Marco Vellini met with German Chancellor Karl Brandt "
+            "on Wednesday to discuss migration.")
+    m = only(happened(meetings(nlp, text)))
+    assert (m.date, m.place) == ("2019-09-11", "Rome")
+
+
+def test_dateline_does_not_place_an_older_meeting(nlp):
+    text = ("ROME (Reuters) - Italian Prime Minister Marco Vellini spoke about migration on Wednesday.\n\n"
+            "Vellini met with German Chancellor Karl Brandt in 2015.")
+    m = only(happened(meetings(nlp, text)))
+    assert m.place is None
+
+
+def test_trip_places_a_meeting_in_a_later_sentence(nlp):
+    text = ("Secretary of State John Carver flew to Hanoi on Monday. He held talks with Vietnamese "
+            "Prime Minister Nguyen Tan Dung about trade.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"John Carver", "Nguyen Tan Dung"}
+    assert m.place == "Hanoi"
+
+
+def test_trip_joined_to_the_meeting_verb(nlp):
+    text = "Secretary of State John Carver arrived in Seoul on Tuesday and met with President Moon Jae-in."
+    m = only(happened(meetings(nlp, text)))
+    assert m.place == "Seoul"
+
+
+def test_trip_after_the_meeting_does_not_place_it(nlp):
+    from kg.extract.meeting_context import Trips
+    from kg.extract.meetings import _subject
+    text = ("Secretary of State John Carver flew to Hanoi on Monday. He met with Prime Minister "
+            "Nguyen Tan Dung. On Tuesday, Carver flew to Tokyo.")
+    doc = nlp(text)
+    trips = Trips(doc, resolve_people(doc, Article(id="t", text=text, published=PUB)), _subject)
+    assert [(t.people, t.place) for t in trips.trips] == [(("John Carver",), "Hanoi"), (("John Carver",), "Tokyo")]
+    second = list(doc.sents)[1]
+    assert trips.place_before(second.start, ["John Carver"])[0] == "Hanoi"
+    assert trips.place_before(second.start, ["Nguyen Tan Dung"]) is None
+
+
+def test_trip_still_to_come_does_not_place_a_meeting(nlp):
+    text = ("Secretary of State John Carver will fly to Tokyo next week. On Monday he met with "
+            "Prime Minister Nguyen Tan Dung.")
+    m = only(happened(meetings(nlp, text)))
+    assert m.place != "Tokyo"
+
+
+def test_date_to_come_is_not_the_story_day(nlp):
+    from kg.extract.meeting_context import date_to_come
+    doc = nlp("Mr. Petrov will be sworn in on Saturday. He spoke to reporters on Tuesday.")
+    days = {e.text: date_to_come(e) for e in doc.ents if e.label_ == "DATE"}
+    assert days == {"Saturday": True, "Tuesday": False}
+
+
+def test_trip_verbs_lexicon():
+    from kg.extract.meeting_context import trip_verbs
+    verbs = trip_verbs()
+    assert "to" in verbs["fly"] and "in" in verbs["arrive"] and "-" in verbs["visit"]
+    assert all(preps and preps <= {"to", "in", "at", "into", "-"} for preps in verbs.values())

@@ -37,6 +37,7 @@ from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
+from kg.extract.meeting_context import Trips, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
 from kg.nlp.lexicons import known_person
@@ -101,7 +102,7 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             found.extend(m)
         elif m is not None:
             found.append(m)
-    found = _merge(_in_context(_merge(found), doc, article))
+    found = _merge(_in_context(_merge(found), doc, article, people))
     # a meeting that happened cannot be dated after the report of it
     return [replace(m, date=None) if m.status == "happened" and m.date and _after_publication(m.date, article)
             else m for m in found]
@@ -880,7 +881,9 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     elif date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
         date = _news_day(tok.doc, article) or article.published.isoformat()
         confidence *= 0.8
-    where = place_in(tokens, tok) if kind != "call" else None  # the two ends of a call are in two places
+    # the two ends of a call are in two places
+    where = None if kind == "call" else (
+        where_place(verb) or noun_place(tok) or place_in(tokens, tok) or trip_in_sentence(verb))
     sent = tok.sent
     return Meeting(
         participants=tuple(participants), kind=kind, status=status, date=date,
@@ -921,7 +924,7 @@ def _news_day(doc, article: Article) -> str | None:
     for ent in doc.ents:
         if ent.start >= _LEDE_TOKENS:
             break
-        if ent.label_ != "DATE" or ent.root.dep_ == "poss" or _is_tweet_stamp(ent):
+        if ent.label_ != "DATE" or ent.root.dep_ == "poss" or _is_tweet_stamp(ent) or date_to_come(ent):
             continue  # "Sunday's elections" dates the elections, not the story
         d = resolve_date(ent.text, article.published, "past")
         if d and len(d) == 10 and 0 <= (article.published - date.fromisoformat(d)).days <= 7:
@@ -951,7 +954,7 @@ def _paragraph_date(sent, article: Article) -> str | None:
     return None
 
 
-def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
+def _in_context(found: list[Meeting], doc, article: Article, people=None) -> list[Meeting]:
     """Dates and places the meeting's own sentence does not give, from the text around it
     (the order is in the module docstring)."""
     sents = list(doc.sents)
@@ -974,21 +977,37 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
             conf = 0.6
         out.append(replace(m, date=d, confidence=m.confidence * conf) if d else m)
     result = []
+    if article.published is not None and news is None:
+        news = _news_day(doc, article) or ""
     today = {article.published.isoformat(), news} - {None, ""} if article.published else set()
     story_place = None
+    trips = None
     for i, m in enumerate(out):
         if m.status == "happened" and m.date and not m.place and m.kind != "call":
             donor = next((o for j, o in enumerate(out) if j != i and o.status == "happened" and o.date == m.date and o.place
                           and o.kind != "call"
                           and set(o.participants) & set(m.participants)), None)
+            trip = None
+            if donor is None and people is not None and not _background(m):
+                trips = trips if trips is not None else Trips(doc, people, _subject)
+                trip = trips.place_before(sents[max(bisect_right(starts, m.evidence[0].start) - 1, 0)].start,
+                                          m.participants)
             if donor is not None:
                 m = replace(m, place=donor.place, place_country=donor.place_country)
+            elif trip is not None:
+                m = replace(m, place=trip[0], place_country=trip[1])
             elif m.date in today:
-                story_place = story_place or _story_place(doc) or ("", None)
+                story_place = story_place or _story_place(doc) or dateline_place(doc) or ("", None)
                 if story_place[0]:
                     m = replace(m, place=story_place[0], place_country=story_place[1])
         result.append(m)
     return result
+
+
+def _background(m: Meeting) -> bool:
+    """A meeting told as earlier than the story's events ("they had met in 2012"): no trip of the
+    story says where it was."""
+    return any(e.rule.endswith("-mentioned") for e in m.evidence) or bool(m.date and len(m.date) == 4)
 
 
 def _story_place(doc) -> tuple[str, str | None] | None:
