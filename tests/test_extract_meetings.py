@@ -572,11 +572,11 @@ def test_trip_after_the_meeting_does_not_place_it(nlp):
     text = ("Secretary of State John Carver flew to Hanoi on Monday. He met with Prime Minister "
             "Nguyen Tan Dung. On Tuesday, Carver flew to Tokyo.")
     doc = nlp(text)
-    trips = Trips(doc, resolve_people(doc, Article(id="t", text=text, published=PUB)), _subject)
+    trips = Trips(doc, resolve_people(doc, Article(id="t", text=text, published=PUB)), _subject, lambda v: None)
     assert [(t.people, t.place) for t in trips.trips] == [(("John Carver",), "Hanoi"), (("John Carver",), "Tokyo")]
     second = list(doc.sents)[1]
-    assert trips.place_before(second.start, ["John Carver"])[0] == "Hanoi"
-    assert trips.place_before(second.start, ["Nguyen Tan Dung"]) is None
+    assert trips.place_before(second.start, ["John Carver"], None)[0] == "Hanoi"
+    assert trips.place_before(second.start, ["Nguyen Tan Dung"], None) is None
 
 
 def test_trip_still_to_come_does_not_place_a_meeting(nlp):
@@ -598,3 +598,81 @@ def test_trip_verbs_lexicon():
     verbs = trip_verbs()
     assert "to" in verbs["fly"] and "in" in verbs["arrive"] and "-" in verbs["visit"]
     assert all(preps and preps <= {"to", "in", "at", "into", "-"} for preps in verbs.values())
+
+
+# --- participants named outside the trigger's sentence (kg/extract/meeting_people.py) ----------
+
+def test_title_word_refers_to_the_person_introduced_with_it(nlp):
+    text = ("Gen. Martin Kessler arrived in Baghdad on Saturday. The general had talks with "
+            "Prime Minister Haider Salim.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Martin Kessler", "Haider Salim"}
+
+
+def test_title_word_without_such_a_person_is_no_one(nlp):
+    text = ("Prime Minister Haider Salim spoke in Baghdad on Saturday. The general had talks with "
+            "Defense Minister Khalid Obeidi.")
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_leaders_of_named_countries_are_their_heads(nlp):
+    text = ("Talks in Tehran on Friday between the leaders of Russia, Turkey and Iran ended without a deal. "
+            "Russian President Vladimir Putin said a ceasefire would not hold. Iranian President Hassan "
+            "Rouhani and Turkish President Recep Tayyip Erdogan disagreed.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
+    assert m.place == "Tehran"
+
+
+def test_leaders_of_the_three_countries_named_before(nlp):
+    text = ("Russian President Vladimir Putin, Turkish President Recep Tayyip Erdogan and Iranian President "
+            "Hassan Rouhani arrived in Tehran on Friday. The talks between the leaders of the three "
+            "countries focused on Idlib.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
+
+
+def test_object_pronoun_is_not_the_verbs_subject(nlp):
+    text = "Jerome Corsi said on Wednesday that Ted Malloch had called him during the interview."
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Ted Malloch", "Jerome Corsi"}
+
+
+def test_meeting_noun_takes_the_people_the_next_sentence_opens_with(nlp):
+    text = ("Russian President Vladimir Putin arrived in Ankara on Monday. The talks lasted three hours. "
+            "Putin and Turkish President Recep Tayyip Erdogan discussed the war in Syria.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    assert (m.date, m.place) == ("2019-09-09", "Ankara")
+
+
+def test_next_sentence_in_another_paragraph_is_not_read(nlp):
+    text = ("The talks lasted three hours.\n\nPutin and Turkish President Recep Tayyip Erdogan "
+            "later gave speeches in separate cities.")
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_title_words_lexicon():
+    from kg.extract.meeting_people import title_words
+    words = title_words()
+    assert words["gen."] == "general" and words["sen."] == "senator"
+    assert all(form == form.lower() for form in words)
+
+
+def test_undated_trip_of_another_paragraph_does_not_place_a_meeting(nlp):
+    from kg.extract.meeting_context import Trips
+    from kg.extract.meetings import _subject
+    text = ("Secretary of State John Carver returned to Washington after the NATO summit.\n\n"
+            "On Tuesday Carver met with Israeli Prime Minister Benjamin Netanyahu.")
+    doc = nlp(text)
+    trips = Trips(doc, resolve_people(doc, Article(id="t", text=text, published=PUB)), _subject, lambda v: None)
+    assert [t.place for t in trips.trips] == ["Washington"]
+    second = list(doc.sents)[-1]
+    assert trips.place_before(second.start, ["John Carver"], "2019-09-10") is None
+
+
+def test_dated_trip_of_another_paragraph_places_the_same_days_meeting(nlp):
+    text = ("Secretary of State John Carver flew to Hanoi on Monday.\n\n"
+            "On Tuesday Carver met with Prime Minister Nguyen Tan Dung.")
+    m = only(happened(meetings(nlp, text)))
+    assert (m.date, m.place) == ("2019-09-10", "Hanoi")

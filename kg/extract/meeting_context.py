@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from kg.extract.geo import data_rows, place_for, place_kind
@@ -141,39 +142,63 @@ class Trip:
     people: tuple[str, ...]
     place: str
     country: str | None
+    date: str | None      # the day its clause gives
+    paragraph: int        # index of its paragraph
 
 
 class Trips:
-    """Who went where, in text order, for one doc."""
+    """Who went where, in text order, for one doc. `subject_of(verb, people)` gives a verb's
+    people, `date_of(verb)` the day its clause says (ISO) or None."""
 
-    def __init__(self, doc, people, subject_of):
+    def __init__(self, doc, people, subject_of, date_of):
         self.doc = doc
         self._sent_starts = [s.start for s in doc.sents]
+        self._breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
         self.trips: list[Trip] = []
         verbs = trip_verbs()
         for tok in doc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "VERB" or lemma not in verbs or _to_come(tok):
+            if tok.pos_ != "VERB" or lemma not in verbs or _to_come(tok) or _after_the_event(tok):
                 continue
             where = _destination(tok, verbs[lemma])
             if where is None:
                 continue
             who = tuple(subject_of(tok, people))
             if who:
-                self.trips.append(Trip(tok.i, self._sentence_of(tok.i), who, where[0], where[1]))
+                self.trips.append(Trip(tok.i, self._sentence_of(tok.i), who, where[0], where[1],
+                                       date_of(tok), self._paragraph_of(tok.i)))
 
     def _sentence_of(self, i: int) -> int:
         return max(bisect_left(self._sent_starts, i + 1) - 1, 0)
 
-    def place_before(self, token: int, names) -> tuple[str, str | None] | None:
-        """Where the last trip before `token` (within a dozen sentences) of one of `names` went."""
+    def _paragraph_of(self, i: int) -> int:
+        return bisect_left(self._breaks, i)
+
+    def place_before(self, token: int, names, day: str | None) -> tuple[str, str | None] | None:
+        """Where the last trip before `token` of one of `names` went, when it tells of the same
+        days: in the same paragraph, or dated up to three days before the meeting's `day`."""
         here = self._sentence_of(token)
+        paragraph = self._paragraph_of(token)
         for trip in reversed(self.trips):
-            if trip.token >= token or here - trip.sentence > _TRIP_SENTENCES:
+            if trip.token >= token or here - trip.sentence > _TRIP_SENTENCES or not set(trip.people) & set(names):
                 continue
-            if set(trip.people) & set(names):
+            if trip.paragraph == paragraph and (trip.date is None or day is None or trip.date <= day):
                 return trip.place, trip.country
+            if trip.date and day and len(trip.date) == len(day) == 10 and _days_between(trip.date, day) in range(4):
+                return trip.place, trip.country
+            return None  # the traveller's last trip says nothing of this meeting's days
         return None
+
+
+def _days_between(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
+
+
+def _after_the_event(verb) -> bool:
+    """"before he landed in London", "until he flew home": a trip after what the sentence tells."""
+    if any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "until")
 
 
 def _to_come(verb) -> bool:

@@ -37,6 +37,7 @@ from kg.extract.bounded import bounded
 from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
+from kg.extract.meeting_people import leaders_of, next_sentence_people, object_pronoun, title_word_reference
 from kg.extract.meeting_context import Trips, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
@@ -187,6 +188,9 @@ def _name_of(tok, people) -> str | None:
         name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
     if not name and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and hasattr(people, "offices_of"):
         name = _office_holder(tok, people)
+    if not name and hasattr(people, "mentions"):
+        # "the general" (introduced as "Gen. X"), "Y had called him"
+        name = title_word_reference(tok, people) or object_pronoun(tok, people)
     return name
 
 
@@ -265,6 +269,9 @@ def _group(tok, people, exclude=()) -> list[str]:
     himself); "the freed Americans": the names listed with a plural noun nearby."""
     words = {t.lower_ for t in tok.subtree} | {tok.lower_}
     exclude = tuple(exclude)
+    led = leaders_of(tok, people, exclude) if hasattr(people, "persons") else []
+    if len(led) >= 2:
+        return led  # "the leaders of Russia, Turkey and Iran": the heads of those countries
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
         listed = _enumeration(tok.doc, tok.right_edge.i + 1, tok.sent.end, people)
         if len(listed) >= 2:  # "two Asian allies — A and B": the names that follow
@@ -586,11 +593,16 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     for g in groups:
         people_found.extend(_group(g, people, exclude=people_found))
     participants = list(dict.fromkeys(people_found))
+    rule = f"meeting:{tok.lemma_.lower()}-noun"
+    if not participants and tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "their") for c in tok.children):
+        participants = next_sentence_people(tok, people)  # "The talks lasted an hour. A and B ..."
+        rule += "-next-sentence"
     if len(participants) < 2:
         return None
     if _is_phone(tok):
         kind = "call"
-    return _build(tok, gov, participants, kind, (), (), article, f"meeting:{tok.lemma_.lower()}-noun", 0.65)
+    return _build(tok, gov, participants, kind, (), (), article, rule, 0.65)
 
 
 def _one_sided(tok, with_lists: int, owners: int) -> bool:
@@ -989,9 +1001,10 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
                           and set(o.participants) & set(m.participants)), None)
             trip = None
             if donor is None and people is not None and not _background(m):
-                trips = trips if trips is not None else Trips(doc, people, _subject)
+                trips = trips if trips is not None else Trips(
+                    doc, people, _subject, lambda v: _date(_clause(v, v), v, "past", article))
                 trip = trips.place_before(sents[max(bisect_right(starts, m.evidence[0].start) - 1, 0)].start,
-                                          m.participants)
+                                          m.participants, m.date)
             if donor is not None:
                 m = replace(m, place=donor.place, place_country=donor.place_country)
             elif trip is not None:
