@@ -597,7 +597,7 @@ def test_trip_verbs_lexicon():
     from kg.extract.meeting_context import trip_verbs
     verbs = trip_verbs()
     assert "to" in verbs["fly"] and "in" in verbs["arrive"] and "-" in verbs["visit"]
-    assert all(preps and preps <= {"to", "in", "at", "into", "-"} for preps in verbs.values())
+    assert all(preps and preps <= {"to", "in", "at", "into", "for", "-"} for preps in verbs.values())
 
 
 # --- participants named outside the trigger's sentence (kg/extract/meeting_people.py) ----------
@@ -676,3 +676,18 @@ def test_dated_trip_of_another_paragraph_places_the_same_days_meeting(nlp):
             "On Tuesday Carver met with Prime Minister Nguyen Tan Dung.")
     m = only(happened(meetings(nlp, text)))
     assert (m.date, m.place) == ("2019-09-10", "Hanoi")
+
+
+def test_trip_gives_its_day_and_place_to_a_meeting_told_without_them(nlp):
+    text = ("Secretary of State John Carver arrived in Tel Aviv on Tuesday and headed for Jerusalem.\n\n"
+            "Carver said in Jerusalem that peace was possible. He met with Prime Minister Benjamin "
+            "Netanyahu first, and with the Palestinian leader later.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"John Carver", "Benjamin Netanyahu"}
+    assert (m.date, m.place) == ("2019-09-10", "Jerusalem")
+
+
+def test_city_compounded_with_the_venue(nlp):
+    text = "Governor Terry Blake met with Senator Mary Landry at his New Orleans home on Monday."
+    m = only(happened(meetings(nlp, text)))
+    assert m.place == "New Orleans"

@@ -65,6 +65,21 @@ def noun_place(noun) -> tuple[str, str | None] | None:
     return None
 
 
+def compound_locative(tokens) -> tuple[str, str | None] | None:
+    """"at his New Orleans home", "in a Manhattan hotel": a city named as the compound of the
+    venue of a locative phrase."""
+    for t in tokens:
+        head = t.head
+        if t.ent_type_ != "GPE" or t.dep_ not in ("compound", "nmod") or head.pos_ != "NOUN" \
+                or head.dep_ != "pobj" or head.head.lower_ not in ("at", "in", "inside"):
+            continue
+        span = _entity_span(t)
+        hit = place_for(span.text)
+        if hit is None or place_kind(span.text) in ("city", "landmark", "state"):
+            return hit or (_strip_the(span.text), None)
+    return None
+
+
 def _entity_span(tok):
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -155,6 +170,7 @@ class Trips:
         self._sent_starts = [s.start for s in doc.sents]
         self._breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
         self.trips: list[Trip] = []
+        days: dict[int, str | None] = {}
         verbs = trip_verbs()
         for tok in doc:
             lemma = tok.lemma_.lower()
@@ -165,8 +181,15 @@ class Trips:
                 continue
             who = tuple(subject_of(tok, people))
             if who:
+                day = date_of(tok)
+                if day is None and tok.dep_ == "conj" and tok.head.i in days:
+                    day = days[tok.head.i]  # "arrived in Tel Aviv on Thursday and headed for Jerusalem"
+                last = next((t for t in reversed(self.trips) if set(t.people) & set(who)), None)
+                if day is None and last is not None and last.place == where[0]:
+                    day = last.date  # "... headed for Jerusalem. X said in Jerusalem": still that day
+                days[tok.i] = day
                 self.trips.append(Trip(tok.i, self._sentence_of(tok.i), who, where[0], where[1],
-                                       date_of(tok), self._paragraph_of(tok.i)))
+                                       day, self._paragraph_of(tok.i)))
 
     def _sentence_of(self, i: int) -> int:
         return max(bisect_left(self._sent_starts, i + 1) - 1, 0)
@@ -187,6 +210,21 @@ class Trips:
             if trip.date and day and len(trip.date) == len(day) == 10 and _days_between(trip.date, day) in range(4):
                 return trip.place, trip.country
             return None  # the traveller's last trip says nothing of this meeting's days
+        return None
+
+
+    def day_before(self, token: int, names) -> str | None:
+        """The day of the last trip of one of `names` in the three sentences before `token`, when
+        its clause gives one ("X arrived in Tel Aviv on Thursday and headed for Jerusalem. ... He met
+        Y first.")."""
+        here = self._sentence_of(token)
+        for trip in reversed(self.trips):
+            if trip.token >= token or not set(trip.people) & set(names):
+                continue
+            if here - trip.sentence > 3:
+                return None
+            if trip.date and len(trip.date) == 10:
+                return trip.date
         return None
 
 

@@ -38,7 +38,7 @@ from kg.extract.blurbs import link_blurbs
 from kg.extract.dates import resolve_date
 from kg.extract.geo import data_rows
 from kg.extract.meeting_people import leaders_of, next_sentence_people, object_pronoun, title_word_reference
-from kg.extract.meeting_context import Trips, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
+from kg.extract.meeting_context import Trips, compound_locative, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
 from kg.nlp.lexicons import known_person
@@ -895,7 +895,8 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
         confidence *= 0.8
     # the two ends of a call are in two places
     where = None if kind == "call" else (
-        where_place(verb) or noun_place(tok) or place_in(tokens, tok) or trip_in_sentence(verb))
+        where_place(verb) or noun_place(tok) or place_in(tokens, tok) or compound_locative(tokens)
+        or trip_in_sentence(verb))
     sent = tok.sent
     return Meeting(
         participants=tuple(participants), kind=kind, status=status, date=date,
@@ -973,6 +974,14 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
     starts = [s.start_char for s in sents]
     out: list[Meeting] = []
     news = None
+    trips = None
+
+    def trips_of_doc():
+        nonlocal trips
+        if trips is None:
+            trips = Trips(doc, people, _subject, lambda v: _date(_clause(v, v), v, "past", article))
+        return trips
+
     for m in found:
         if m.status != "happened" or m.date is not None or not m.evidence or any(
                 e.rule.endswith("-mentioned") for e in m.evidence):
@@ -983,6 +992,9 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
         sent = sents[k]
         d = _paragraph_date(sent, article)
         conf = 0.8
+        if d is None and people is not None:  # "X arrived in Y on Monday. ... He met Z first."
+            d = trips_of_doc().day_before(sent.start, m.participants)
+            d = None if d and _after_publication(d, article) else d
         if d is None and article.published is not None and not _tells_of_the_past(sent):
             news = news if news is not None else (_news_day(doc, article) or "")
             d = news or None
@@ -993,7 +1005,6 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
         news = _news_day(doc, article) or ""
     today = {article.published.isoformat(), news} - {None, ""} if article.published else set()
     story_place = None
-    trips = None
     for i, m in enumerate(out):
         if m.status == "happened" and m.date and not m.place and m.kind != "call":
             donor = next((o for j, o in enumerate(out) if j != i and o.status == "happened" and o.date == m.date and o.place
@@ -1001,9 +1012,7 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
                           and set(o.participants) & set(m.participants)), None)
             trip = None
             if donor is None and people is not None and not _background(m):
-                trips = trips if trips is not None else Trips(
-                    doc, people, _subject, lambda v: _date(_clause(v, v), v, "past", article))
-                trip = trips.place_before(sents[max(bisect_right(starts, m.evidence[0].start) - 1, 0)].start,
+                trip = trips_of_doc().place_before(sents[max(bisect_right(starts, m.evidence[0].start) - 1, 0)].start,
                                           m.participants, m.date)
             if donor is not None:
                 m = replace(m, place=donor.place, place_country=donor.place_country)
