@@ -691,3 +691,16 @@ def test_city_compounded_with_the_venue(nlp):
     text = "Governor Terry Blake met with Senator Mary Landry at his New Orleans home on Monday."
     m = only(happened(meetings(nlp, text)))
     assert m.place == "New Orleans"
+
+
+def test_the_leaders_are_the_two_heads_named_just_before(nlp):
+    text = ("Russian President Vladimir Putin praised Turkish President Recep Tayyip Erdogan on Sunday. "
+            "The leaders met in Sochi on Monday.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+def test_the_leaders_among_three_heads_are_no_one(nlp):
+    text = ("Russian President Vladimir Putin, Iranian President Hassan Rouhani and Turkish President "
+            "Recep Tayyip Erdogan spoke on Sunday. The leaders met in Sochi on Monday.")
+    assert happened(meetings(nlp, text)) == []

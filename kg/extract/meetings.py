@@ -272,6 +272,11 @@ def _group(tok, people, exclude=()) -> list[str]:
     led = leaders_of(tok, people, exclude) if hasattr(people, "persons") else []
     if len(led) >= 2:
         return led  # "the leaders of Russia, Turkey and Iran": the heads of those countries
+    if tok.lower_ in ("leaders", "presidents", "premiers") and words == {"the", tok.lower_}:
+        # "The leaders met ...": the two heads of state or government named just before, if only two
+        heads = _recent(tok, people, 3, sentences=1, exclude=exclude, heads=True)
+        if len(heads) == 2:
+            return heads
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
         listed = _enumeration(tok.doc, tok.right_edge.i + 1, tok.sent.end, people)
         if len(listed) >= 2:  # "two Asian allies — A and B": the names that follow
