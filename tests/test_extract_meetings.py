@@ -704,3 +704,24 @@ def test_the_leaders_among_three_heads_are_no_one(nlp):
     text = ("Russian President Vladimir Putin, Iranian President Hassan Rouhani and Turkish President "
             "Recep Tayyip Erdogan spoke on Sunday. The leaders met in Sochi on Monday.")
     assert happened(meetings(nlp, text)) == []
+
+
+def test_leader_named_by_surname_only(nlp):
+    text = "Modi and Xi held an informal summit in Wuhan in April."
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Narendra Modi", "Xi Jinping"}
+    assert (m.date, m.place) == ("2019-04", "Wuhan")
+
+
+def test_object_pronoun_under_a_meeting_noun(nlp):
+    text = ("Russian President Vladimir Putin spoke on Wednesday. Israeli Prime Minister Benjamin "
+            "Netanyahu held talks with him in Moscow on Thursday.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Benjamin Netanyahu"}
+
+
+def test_perfect_meeting_does_not_take_the_trip_day(nlp):
+    text = ("Secretary of State John Carver flew to Hanoi on Monday.\n\n"
+            "Carver has met with Prime Minister Nguyen Tan Dung several times.")
+    m = only(happened(meetings(nlp, text)))
+    assert m.date is None

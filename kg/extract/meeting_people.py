@@ -118,7 +118,11 @@ def object_pronoun(tok, people) -> str | None:
     verb's own subject, a subject of its sentence first (the one who tells of it)."""
     if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "pobj", "dative"):
         return None
-    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    verb = tok.head
+    for _ in range(3):  # "held talks with him": the verb the phrase hangs on
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     own = {people.name_for(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} - {None}
     if not own:
         return None  # without the verb's subject, "him" may be anyone

@@ -41,7 +41,7 @@ from kg.extract.meeting_people import leaders_of, next_sentence_people, object_p
 from kg.extract.meeting_context import Trips, compound_locative, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
-from kg.nlp.lexicons import known_person
+from kg.nlp.lexicons import known_by_surname, known_person
 
 _NEGATORS = {"refuse", "decline", "cancel", "deny", "reject", "scrap", "rule", "avoid", "snub", "postpone",
              "shun", "boycott", "skip", "abandon", "fail", "call"}
@@ -186,6 +186,10 @@ def _name_of(tok, people) -> str | None:
                 return people.name_for(child)  # not a possessor: "Moon's evaluation" is not Moon
     if not name and tok.pos_ == "PROPN" and not tok.ent_type_:
         name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
+    if not name and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ != "compound" \
+            and not any(c.dep_ == "compound" for c in tok.children):
+        known = known_by_surname(tok.text)  # "Modi and Xi held a summit": a leader named by surname only
+        name = known.name if known is not None else None
     if not name and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and hasattr(people, "offices_of"):
         name = _office_holder(tok, people)
     if not name and hasattr(people, "mentions"):
@@ -997,7 +1001,7 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
         sent = sents[k]
         d = _paragraph_date(sent, article)
         conf = 0.8
-        if d is None and people is not None:  # "X arrived in Y on Monday. ... He met Z first."
+        if d is None and people is not None and not _perfect_in(sent):  # "X arrived in Y on Monday. ... He met Z first."
             d = trips_of_doc().day_before(sent.start, m.participants)
             d = None if d and _after_publication(d, article) else d
         if d is None and article.published is not None and not _tells_of_the_past(sent):
@@ -1029,6 +1033,11 @@ def _in_context(found: list[Meeting], doc, article: Article, people=None) -> lis
                     m = replace(m, place=story_place[0], place_country=story_place[1])
         result.append(m)
     return result
+
+
+def _perfect_in(sent) -> bool:
+    """"has met", "had met": a sentence that tells of something before the story's days."""
+    return any(t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children) for t in sent)
 
 
 def _background(m: Meeting) -> bool:
