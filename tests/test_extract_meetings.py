@@ -725,3 +725,11 @@ def test_perfect_meeting_does_not_take_the_trip_day(nlp):
             "Carver has met with Prime Minister Nguyen Tan Dung several times.")
     m = only(happened(meetings(nlp, text)))
     assert m.date is None
+
+
+def test_the_three_leaders_are_the_three_heads_named_last(nlp):
+    text = ("Russian President Vladimir Putin, Iranian President Hassan Rouhani and Turkish President "
+            "Recep Tayyip Erdogan arrived in Sochi on Sunday. The three leaders held talks on Monday.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
+    assert (m.date, m.place) == ("2019-09-09", "Sochi")

@@ -68,6 +68,9 @@ def leaders_of(tok, people, exclude=()) -> list[str]:
     if tok.lower_ not in _GROUP_NOUNS:
         return []
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    count = next((_NUMBERS[c.lower_] for c in tok.children if c.dep_ == "nummod" and c.lower_ in _NUMBERS), None)
+    if of is None and count and count >= 3:
+        return _last_heads(tok, people, count, exclude)  # "the three leaders"
     if of is None:
         return []
     obj = next((g for g in of.children if g.dep_ == "pobj"), None)
@@ -76,14 +79,7 @@ def leaders_of(tok, people, exclude=()) -> list[str]:
     heads = _heads_by_country(people)
     if obj.lower_ in ("countries", "nations", "states", "sides"):
         n = next((_NUMBERS[c.lower_] for c in obj.children if c.lower_ in _NUMBERS), None)
-        if n is None:
-            return []
-        named = [name for start, _, name in people.mentions() if start < tok.i and name in heads.values()]
-        out: list[str] = []
-        for name in reversed(named):
-            if name not in out and name not in exclude:
-                out.append(name)
-        return out[:n][::-1] if len(out) >= n else []
+        return _last_heads(tok, people, n, exclude) if n else []
     countries = [country_for(t.text) for t in [obj, *obj.conjuncts]]
     if len(countries) < 2 or None in countries:
         return []
@@ -91,6 +87,17 @@ def leaders_of(tok, people, exclude=()) -> list[str]:
     if None in names:
         return []
     return [n for n in dict.fromkeys(names) if n not in exclude]
+
+
+def _last_heads(tok, people, n: int, exclude) -> list[str]:
+    """The `n` heads of state or government named last before `tok`."""
+    heads = set(_heads_by_country(people).values())
+    named = [name for start, _, name in people.mentions() if start < tok.i and name in heads]
+    out: list[str] = []
+    for name in reversed(named):
+        if name not in out and name not in exclude:
+            out.append(name)
+    return out[:n][::-1] if len(out) >= n else []
 
 
 @lru_cache(maxsize=8)
