@@ -657,3 +657,217 @@ def test_pattern_words_with_a_modal_tell_a_meeting_to_come(nlp):
 def test_contacts_between_organisations_are_no_meeting(nlp):
     text = "Adam Schiff listed contacts between the Donald Trump campaign and Russia on Monday."
     assert pairs_of(meetings(nlp, text)) == set()
+# --- places and dates from the text around the meeting (kg/extract/meeting_context.py) ---------
+
+def happened(found):
+    return [m for m in found if m.status == "happened"]
+
+
+def test_where_clause_gives_the_place_travelled_to(nlp):
+    text = ("Defense Secretary John Carver held talks in Ankara before traveling to Erbil, "
+            "where he met with Kurdish Prime Minister Masoud Baran on Friday.")
+    m = next(m for m in happened(meetings(nlp, text)) if "Masoud Baran" in m.participants)
+    assert m.place == "Erbil"
+
+
+def test_place_compounded_with_the_meeting_noun(nlp):
+    text = "Senator Paul Brenner held a White House meeting with President Donald Trump on Tuesday."
+    m = only(happened(meetings(nlp, text)))
+    assert m.place == "Washington"
+
+
+def test_dateline_places_a_meeting_of_the_story_day(nlp):
+    text = ("ROME (Reuters) - Italian Prime Minister Marco Vellini met with German Chancellor Karl Brandt "
+            "on Wednesday to discuss migration.")
+    m = only(happened(meetings(nlp, text)))
+    assert (m.date, m.place) == ("2019-09-11", "Rome")
+
+
+def test_dateline_does_not_place_an_older_meeting(nlp):
+    text = ("ROME (Reuters) - Italian Prime Minister Marco Vellini spoke about migration on Wednesday.\n\n"
+            "Vellini met with German Chancellor Karl Brandt in 2015.")
+    m = only(happened(meetings(nlp, text)))
+    assert m.place is None
+
+
+def test_trip_places_a_meeting_in_a_later_sentence(nlp):
+    text = ("Secretary of State John Carver flew to Hanoi on Monday. He held talks with Vietnamese "
+            "Prime Minister Nguyen Tan Dung about trade.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"John Carver", "Nguyen Tan Dung"}
+    assert m.place == "Hanoi"
+
+
+def test_trip_joined_to_the_meeting_verb(nlp):
+    text = "Secretary of State John Carver arrived in Seoul on Tuesday and met with President Moon Jae-in."
+    m = only(happened(meetings(nlp, text)))
+    assert m.place == "Seoul"
+
+
+def test_trip_after_the_meeting_does_not_place_it(nlp):
+    from kg.extract.meeting_context import Trips
+    from kg.extract.meetings import _subject
+    text = ("Secretary of State John Carver flew to Hanoi on Monday. He met with Prime Minister "
+            "Nguyen Tan Dung. On Tuesday, Carver flew to Tokyo.")
+    doc = nlp(text)
+    trips = Trips(doc, resolve_people(doc, Article(id="t", text=text, published=PUB)), _subject, lambda v: None)
+    assert [(t.people, t.place) for t in trips.trips] == [(("John Carver",), "Hanoi"), (("John Carver",), "Tokyo")]
+    second = list(doc.sents)[1]
+    assert trips.place_before(second.start, ["John Carver"], None)[0] == "Hanoi"
+    assert trips.place_before(second.start, ["Nguyen Tan Dung"], None) is None
+
+
+def test_trip_still_to_come_does_not_place_a_meeting(nlp):
+    text = ("Secretary of State John Carver will fly to Tokyo next week. On Monday he met with "
+            "Prime Minister Nguyen Tan Dung.")
+    m = only(happened(meetings(nlp, text)))
+    assert m.place != "Tokyo"
+
+
+def test_date_to_come_is_not_the_story_day(nlp):
+    from kg.extract.meeting_context import date_to_come
+    doc = nlp("Mr. Petrov will be sworn in on Saturday. He spoke to reporters on Tuesday.")
+    days = {e.text: date_to_come(e) for e in doc.ents if e.label_ == "DATE"}
+    assert days == {"Saturday": True, "Tuesday": False}
+
+
+def test_trip_verbs_lexicon():
+    from kg.extract.meeting_context import trip_verbs
+    verbs = trip_verbs()
+    assert "to" in verbs["fly"] and "in" in verbs["arrive"] and "-" in verbs["visit"]
+    assert all(preps and preps <= {"to", "in", "at", "into", "for", "-"} for preps in verbs.values())
+
+
+# --- participants named outside the trigger's sentence (kg/extract/meeting_people.py) ----------
+
+def test_title_word_refers_to_the_person_introduced_with_it(nlp):
+    text = ("Gen. Martin Kessler arrived in Baghdad on Saturday. The general had talks with "
+            "Prime Minister Haider Salim.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Martin Kessler", "Haider Salim"}
+
+
+def test_title_word_without_such_a_person_is_no_one(nlp):
+    text = ("Prime Minister Haider Salim spoke in Baghdad on Saturday. The general had talks with "
+            "Defense Minister Khalid Obeidi.")
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_leaders_of_named_countries_are_their_heads(nlp):
+    text = ("Talks in Tehran on Friday between the leaders of Russia, Turkey and Iran ended without a deal. "
+            "Russian President Vladimir Putin said a ceasefire would not hold. Iranian President Hassan "
+            "Rouhani and Turkish President Recep Tayyip Erdogan disagreed.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
+    assert m.place == "Tehran"
+
+
+def test_leaders_of_the_three_countries_named_before(nlp):
+    text = ("Russian President Vladimir Putin, Turkish President Recep Tayyip Erdogan and Iranian President "
+            "Hassan Rouhani arrived in Tehran on Friday. The talks between the leaders of the three "
+            "countries focused on Idlib.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
+
+
+def test_object_pronoun_is_not_the_verbs_subject(nlp):
+    text = "Jerome Corsi said on Wednesday that Ted Malloch had called him during the interview."
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Ted Malloch", "Jerome Corsi"}
+
+
+def test_meeting_noun_takes_the_people_the_next_sentence_opens_with(nlp):
+    text = ("Russian President Vladimir Putin arrived in Ankara on Monday. The talks lasted three hours. "
+            "Putin and Turkish President Recep Tayyip Erdogan discussed the war in Syria.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    assert (m.date, m.place) == ("2019-09-09", "Ankara")
+
+
+def test_next_sentence_in_another_paragraph_is_not_read(nlp):
+    text = ("The talks lasted three hours.\n\nPutin and Turkish President Recep Tayyip Erdogan "
+            "later gave speeches in separate cities.")
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_title_words_lexicon():
+    from kg.extract.meeting_people import title_words
+    words = title_words()
+    assert words["gen."] == "general" and words["sen."] == "senator"
+    assert all(form == form.lower() for form in words)
+
+
+def test_undated_trip_of_another_paragraph_does_not_place_a_meeting(nlp):
+    from kg.extract.meeting_context import Trips
+    from kg.extract.meetings import _subject
+    text = ("Secretary of State John Carver returned to Washington after the NATO summit.\n\n"
+            "On Tuesday Carver met with Israeli Prime Minister Benjamin Netanyahu.")
+    doc = nlp(text)
+    trips = Trips(doc, resolve_people(doc, Article(id="t", text=text, published=PUB)), _subject, lambda v: None)
+    assert [t.place for t in trips.trips] == ["Washington"]
+    second = list(doc.sents)[-1]
+    assert trips.place_before(second.start, ["John Carver"], "2019-09-10") is None
+
+
+def test_dated_trip_of_another_paragraph_places_the_same_days_meeting(nlp):
+    text = ("Secretary of State John Carver flew to Hanoi on Monday.\n\n"
+            "On Tuesday Carver met with Prime Minister Nguyen Tan Dung.")
+    m = only(happened(meetings(nlp, text)))
+    assert (m.date, m.place) == ("2019-09-10", "Hanoi")
+
+
+def test_trip_gives_its_day_and_place_to_a_meeting_told_without_them(nlp):
+    text = ("Secretary of State John Carver arrived in Tel Aviv on Tuesday and headed for Jerusalem.\n\n"
+            "Carver said in Jerusalem that peace was possible. He met with Prime Minister Benjamin "
+            "Netanyahu first, and with the Palestinian leader later.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"John Carver", "Benjamin Netanyahu"}
+    assert (m.date, m.place) == ("2019-09-10", "Jerusalem")
+
+
+def test_city_compounded_with_the_venue(nlp):
+    text = "Governor Terry Blake met with Senator Mary Landry at his New Orleans home on Monday."
+    m = only(happened(meetings(nlp, text)))
+    assert m.place == "New Orleans"
+
+
+def test_the_leaders_are_the_two_heads_named_just_before(nlp):
+    text = ("Russian President Vladimir Putin praised Turkish President Recep Tayyip Erdogan on Sunday. "
+            "The leaders met in Sochi on Monday.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+def test_the_leaders_among_three_heads_are_no_one(nlp):
+    text = ("Russian President Vladimir Putin, Iranian President Hassan Rouhani and Turkish President "
+            "Recep Tayyip Erdogan spoke on Sunday. The leaders met in Sochi on Monday.")
+    assert happened(meetings(nlp, text)) == []
+
+
+def test_leader_named_by_surname_only(nlp):
+    text = "Modi and Xi held an informal summit in Wuhan in April."
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Narendra Modi", "Xi Jinping"}
+    assert (m.date, m.place) == ("2019-04", "Wuhan")
+
+
+def test_object_pronoun_under_a_meeting_noun(nlp):
+    text = ("Russian President Vladimir Putin spoke on Wednesday. Israeli Prime Minister Benjamin "
+            "Netanyahu held talks with him in Moscow on Thursday.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Benjamin Netanyahu"}
+
+
+def test_perfect_meeting_does_not_take_the_trip_day(nlp):
+    text = ("Secretary of State John Carver flew to Hanoi on Monday.\n\n"
+            "Carver has met with Prime Minister Nguyen Tan Dung several times.")
+    m = only(happened(meetings(nlp, text)))
+    assert m.date is None
+
+
+def test_the_three_leaders_are_the_three_heads_named_last(nlp):
+    text = ("Russian President Vladimir Putin, Iranian President Hassan Rouhani and Turkish President "
+            "Recep Tayyip Erdogan arrived in Sochi on Sunday. The three leaders held talks on Monday.")
+    m = only(happened(meetings(nlp, text)))
+    assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
+    assert (m.date, m.place) == ("2019-09-09", "Sochi")

@@ -41,9 +41,11 @@ from kg.extract.geo import data_rows
 from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places, without_subsumed
 from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
 from kg.extract.meeting_refs import ranked_reference, reported_speaker
+from kg.extract.meeting_people import leaders_of, next_sentence_people, object_pronoun, title_word_reference
+from kg.extract.meeting_context import Trips, compound_locative, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
 from kg.extract.places import place_in
 from kg.facts import Evidence, Meeting
-from kg.nlp.lexicons import known_person
+from kg.nlp.lexicons import known_by_surname, known_person
 
 _NEGATORS = {"refuse", "decline", "cancel", "deny", "reject", "scrap", "rule", "avoid", "snub", "postpone",
              "shun", "boycott", "skip", "abandon", "fail", "call"}
@@ -109,7 +111,7 @@ def extract_meetings(doc, article: Article, people) -> list[Meeting]:
             found.append(m)
     found.extend(pattern_meetings(doc, article, people, MeetingRules(_names, _subject, _build), junk))
     found = principal_pairs(without_subsumed(without_places(found, doc)), people)
-    found = _merge(_in_context(_merge(found), doc, article))
+    found = _merge(_in_context(_merge(found), doc, article, people))
     # a meeting that happened cannot be dated after the report of it
     return [replace(m, date=None) if m.status == "happened" and m.date and _after_publication(m.date, article)
             else m for m in found]
@@ -192,8 +194,15 @@ def _name_of(tok, people) -> str | None:
                 return people.name_for(child)  # not a possessor: "Moon's evaluation" is not Moon
     if not name and tok.pos_ == "PROPN" and not tok.ent_type_:
         name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
+    if not name and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ != "compound" \
+            and not any(c.dep_ == "compound" for c in tok.children):
+        known = known_by_surname(tok.text)  # "Modi and Xi held a summit": a leader named by surname only
+        name = known.name if known is not None else None
     if not name and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) and hasattr(people, "offices_of"):
         name = _office_holder(tok, people)
+    if not name and hasattr(people, "mentions"):
+        # "the general" (introduced as "Gen. X"), "Y had called him"
+        name = title_word_reference(tok, people) or object_pronoun(tok, people)
     return name or reported_speaker(tok, people) or ranked_reference(tok, people)
 
 
@@ -272,6 +281,14 @@ def _group(tok, people, exclude=()) -> list[str]:
     himself); "the freed Americans": the names listed with a plural noun nearby."""
     words = {t.lower_ for t in tok.subtree} | {tok.lower_}
     exclude = tuple(exclude)
+    led = leaders_of(tok, people, exclude) if hasattr(people, "persons") else []
+    if len(led) >= 2:
+        return led  # "the leaders of Russia, Turkey and Iran": the heads of those countries
+    if tok.lower_ in ("leaders", "presidents", "premiers") and words == {"the", tok.lower_}:
+        # "The leaders met ...": the two heads of state or government named just before, if only two
+        heads = _recent(tok, people, 3, sentences=1, exclude=exclude, heads=True)
+        if len(heads) == 2:
+            return heads
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
         listed = _enumeration(tok.doc, tok.right_edge.i + 1, tok.sent.end, people)
         if len(listed) >= 2:  # "two Asian allies — A and B": the names that follow
@@ -603,11 +620,16 @@ def _noun_meeting(tok, kind: str, article: Article, people) -> Meeting | None:
     for g in groups:
         people_found.extend(_group(g, people, exclude=people_found))
     participants = list(dict.fromkeys(people_found))
+    rule = f"meeting:{tok.lemma_.lower()}-noun"
+    if not participants and tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "their") for c in tok.children):
+        participants = next_sentence_people(tok, people)  # "The talks lasted an hour. A and B ..."
+        rule += "-next-sentence"
     if len(participants) < 2:
         return None
     if _is_phone(tok):
         kind = "call"
-    return _build(tok, gov, participants, kind, (), (), article, f"meeting:{tok.lemma_.lower()}-noun", 0.65)
+    return _build(tok, gov, participants, kind, (), (), article, rule, 0.65)
 
 
 def _one_sided(tok, with_lists: int, owners: int) -> bool:
@@ -894,7 +916,10 @@ def _build(tok, gov, participants, kind, hosts, visitors, article, rule, confide
     elif date is None and status == "happened" and article.published is not None and _is_news_of_the_day(tok, verb):
         date = _news_day(tok.doc, article) or article.published.isoformat()
         confidence *= 0.8
-    where = place_in(tokens, tok) if kind != "call" else None  # the two ends of a call are in two places
+    # the two ends of a call are in two places
+    where = None if kind == "call" else (
+        where_place(verb) or noun_place(tok) or place_in(tokens, tok) or compound_locative(tokens)
+        or trip_in_sentence(verb))
     sent = tok.sent
     return Meeting(
         participants=tuple(participants), kind=kind, status=status, date=date,
@@ -935,7 +960,7 @@ def _news_day(doc, article: Article) -> str | None:
     for ent in doc.ents:
         if ent.start >= _LEDE_TOKENS:
             break
-        if ent.label_ != "DATE" or ent.root.dep_ == "poss" or _is_tweet_stamp(ent):
+        if ent.label_ != "DATE" or ent.root.dep_ == "poss" or _is_tweet_stamp(ent) or date_to_come(ent):
             continue  # "Sunday's elections" dates the elections, not the story
         d = resolve_date(ent.text, article.published, "past")
         if d and len(d) == 10 and 0 <= (article.published - date.fromisoformat(d)).days <= 7:
@@ -965,13 +990,21 @@ def _paragraph_date(sent, article: Article) -> str | None:
     return None
 
 
-def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
+def _in_context(found: list[Meeting], doc, article: Article, people=None) -> list[Meeting]:
     """Dates and places the meeting's own sentence does not give, from the text around it
     (the order is in the module docstring)."""
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
     out: list[Meeting] = []
     news = None
+    trips = None
+
+    def trips_of_doc():
+        nonlocal trips
+        if trips is None:
+            trips = Trips(doc, people, _subject, lambda v: _date(_clause(v, v), v, "past", article))
+        return trips
+
     for m in found:
         if m.status != "happened" or m.date is not None or not m.evidence or any(
                 e.rule.endswith("-mentioned") for e in m.evidence):
@@ -982,12 +1015,17 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
         sent = sents[k]
         d = _paragraph_date(sent, article)
         conf = 0.8
+        if d is None and people is not None and not _perfect_in(sent):  # "X arrived in Y on Monday. ... He met Z first."
+            d = trips_of_doc().day_before(sent.start, m.participants)
+            d = None if d and _after_publication(d, article) else d
         if d is None and article.published is not None and not _tells_of_the_past(sent):
             news = news if news is not None else (_news_day(doc, article) or "")
             d = news or None
             conf = 0.6
         out.append(replace(m, date=d, confidence=m.confidence * conf) if d else m)
     result = []
+    if article.published is not None and news is None:
+        news = _news_day(doc, article) or ""
     today = {article.published.isoformat(), news} - {None, ""} if article.published else set()
     story_place = None
     for i, m in enumerate(out):
@@ -995,14 +1033,31 @@ def _in_context(found: list[Meeting], doc, article: Article) -> list[Meeting]:
             donor = next((o for j, o in enumerate(out) if j != i and o.status == "happened" and o.date == m.date and o.place
                           and o.kind != "call"
                           and set(o.participants) & set(m.participants)), None)
+            trip = None
+            if donor is None and people is not None and not _background(m):
+                trip = trips_of_doc().place_before(sents[max(bisect_right(starts, m.evidence[0].start) - 1, 0)].start,
+                                          m.participants, m.date)
             if donor is not None:
                 m = replace(m, place=donor.place, place_country=donor.place_country)
+            elif trip is not None:
+                m = replace(m, place=trip[0], place_country=trip[1])
             elif m.date in today:
-                story_place = story_place or _story_place(doc) or ("", None)
+                story_place = story_place or _story_place(doc) or dateline_place(doc) or ("", None)
                 if story_place[0]:
                     m = replace(m, place=story_place[0], place_country=story_place[1])
         result.append(m)
     return result
+
+
+def _perfect_in(sent) -> bool:
+    """"has met", "had met": a sentence that tells of something before the story's days."""
+    return any(t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children) for t in sent)
+
+
+def _background(m: Meeting) -> bool:
+    """A meeting told as earlier than the story's events ("they had met in 2012"): no trip of the
+    story says where it was."""
+    return any(e.rule.endswith("-mentioned") for e in m.evidence) or bool(m.date and len(m.date) == 4)
 
 
 def _story_place(doc) -> tuple[str, str | None] | None:
