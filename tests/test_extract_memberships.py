@@ -160,3 +160,28 @@ def test_a_party_word_takes_the_party_of_the_story_country(nlp):
     assert ("Pedro Ruiz", "Spanish Socialist Workers' Party") in got
     got = members(nlp, "In Ohio, lawmakers met. The Socialist Jean Martin objected.")
     assert not any(p.startswith("Socialist") or "Socialist" in p for _, p in got)
+
+
+# --- general constructions measured on unannotated news (issue 8, breadth round) -------------
+
+def test_apposition_after_home_state(nlp):
+    got = members(nlp, "House Speaker Carl Danner of Ohio, a Republican, spoke first. "
+                       "Sen. Ann Pike of New Mexico, the 2008 Democratic vice presidential nominee, replied.")
+    assert ("Carl Danner", "Republican Party") in got
+    assert ("Ann Pike", "Democratic Party") in got
+
+
+def test_home_state_alone_gives_no_party(nlp):
+    got = members(nlp, "Sen. Carl Danner of Ohio, a lawyer, met Republicans in Columbus.")
+    assert not any(p == "Carl Danner" for p, _ in got)
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Komeito leader Ken Ota backed the budget.", "Ken Ota", "Komeito"),
+    ("Shiv Sena leader Raj Mehta walked out.", "Raj Mehta", "Shiv Sena"),
+    ("MHP leader Ali Demir backed the plan.", "Ali Demir", "Nationalist Movement Party"),
+    ("Yakov Levin, a member of the United Torah Judaism party, objected.", "Yakov Levin", "United Torah Judaism"),
+    ("Congress Party leader Ravi Nair called for calm.", "Ravi Nair", "Indian National Congress"),
+])
+def test_party_lexicon_covers_major_parties(nlp, text, person, party):
+    assert (person, party) in members(nlp, text)

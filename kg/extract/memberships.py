@@ -113,7 +113,8 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
                 add(name, sp.label_, start, "membership:possessive-party", confidence=0.8)
         if j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" and j + 2 in by_start:
             add(name, by_start[j + 2].label_, start, "membership:of-party", confidence=0.75)
-        # apposition: "X, a Democrat," / "X, the Republican senator from Ohio"
+        # apposition: "X, a Democrat," / "X, the Republican senator from Ohio" / "X of Ohio, a Republican,"
+        j = _after_home_state(doc, end, sent.end)
         if j < sent.end - 1 and doc[j].text == "," and doc[j + 1].lower_ in _APPOS_START:
             k, role = j + 1, None
             while k < sent.end and k - j <= 7 and doc[k].text not in (",", ".", ";", ")") \
@@ -167,6 +168,16 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
                                                 lambda n: {k[1] for k in found if k[0] == n}):
         add(name, party, i, rule, confidence=0.6)
     return list(found.values())
+
+
+def _after_home_state(doc, i: int, limit: int) -> int:
+    """Past a place said right after a name ("X of Wisconsin, a Republican"): where the apposition starts."""
+    if i + 1 < limit and doc[i].lower_ in ("of", "from") and doc[i + 1].ent_type_ == "GPE":
+        k = i + 1
+        while k < limit and k - i <= 4 and doc[k].ent_type_ == "GPE":
+            k += 1
+        return k
+    return i
 
 
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4}
