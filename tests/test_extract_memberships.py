@@ -185,3 +185,9 @@ def test_home_state_alone_gives_no_party(nlp):
 ])
 def test_party_lexicon_covers_major_parties(nlp, text, person, party):
     assert (person, party) in members(nlp, text)
+
+
+def test_party_word_inside_another_organisations_name_is_no_party(nlp):
+    got = members(nlp, "American Conservative Union Chairman Matt Schlapp spoke, as did Republican Sen. Tom Harlan.")
+    assert ("Tom Harlan", "Republican Party") in got
+    assert not any(p == "Matt Schlapp" for p, _ in got)

@@ -44,6 +44,22 @@ _APPOS_START = {"a", "an", "the", "who", "leader", "chairman", "chairwoman", "he
                 "herself", "also", "is", "was", "both", "each", "then", "now", "formerly", "former"}
 
 
+# words that make a party word part of another organisation's name: "American Conservative Union",
+# "Conservative Political Action Conference", "Republican Jewish Coalition"
+_OTHER_BODY_WORDS = {"Union", "Foundation", "Institute", "Association", "Club", "Coalition", "Society", "Network",
+                     "Federation", "Forum", "Center", "Centre", "Fund", "Action", "Project", "Alliance", "Movement"}
+
+
+def _names_another_body(doc, sp) -> bool:
+    """The party word opens a longer organisation name that is no party body ("Conservative Union")."""
+    k = sp.end
+    while k < len(doc) and k - sp.end < 3 and doc[k].text[:1].isupper():
+        if doc[k].text in _OTHER_BODY_WORDS:
+            return True
+        k += 1
+    return False
+
+
 def _party(name: str) -> PartyEntry:
     return next(p for p in parties() if p.name == name)
 
@@ -54,7 +70,8 @@ def _evidence(doc, i: int, rule: str) -> Evidence:
 
 
 def extract_memberships(doc, article: Article, people) -> list[Membership]:
-    party_spans = list(doc.spans.get("kg_parties", []))
+    party_spans = [sp for sp in doc.spans.get("kg_parties", []) if not _names_another_body(doc, sp)]
+    other_bodies = [sp for sp in doc.spans.get("kg_parties", []) if _names_another_body(doc, sp)]
     taken = {t for sp in party_spans for t in range(sp.start, sp.end)}
     party_spans += country_party_spans(doc, taken)  # "Socialist X" in a French story
     by_end = {sp.end: sp for sp in party_spans}
@@ -149,7 +166,7 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
     # offices that name a party: "Tory leader X", "leader of the Conservative Party"
     for person in people.persons:
         for m in people.offices_of(person.name):
-            if m.party:
+            if m.party and not any(m.start <= sp.start < m.head for sp in other_bodies):
                 role = "leader" if m.title == "Leader" else "chair" if m.title == "Chair" else None
                 add(person.name, m.party, m.head, "membership:party-office", role, m.former, 0.85)
     # "Republican Sens. X and Y": the second name shares the first's party
