@@ -191,3 +191,9 @@ def test_party_word_inside_another_organisations_name_is_no_party(nlp):
     got = members(nlp, "American Conservative Union Chairman Matt Schlapp spoke, as did Republican Sen. Tom Harlan.")
     assert ("Tom Harlan", "Republican Party") in got
     assert not any(p == "Matt Schlapp" for p, _ in got)
+
+
+def test_joining_the_other_party_in_a_vote_is_no_membership(nlp):
+    got = members(nlp, "Sen. Susan Colby joined Democrats in voting against the bill. "
+                       "Mr. Dorn joined the Republican attack on the plan.")
+    assert not any(p in ("Susan Colby", "Dorn") for p, _ in got)
