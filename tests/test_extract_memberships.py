@@ -197,3 +197,10 @@ def test_joining_the_other_party_in_a_vote_is_no_membership(nlp):
     got = members(nlp, "Sen. Susan Colby joined Democrats in voting against the bill. "
                        "Mr. Dorn joined the Republican attack on the plan.")
     assert not any(p in ("Susan Colby", "Dorn") for p, _ in got)
+
+
+def test_german_party_words_are_not_american(nlp):
+    got = members(nlp, "Hans Keller, a Social Democrat, spoke first, and Christian Democrat Anna Berg agreed.")
+    assert ("Hans Keller", "Social Democratic Party") in got
+    assert ("Anna Berg", "Christian Democratic Union") in got
+    assert not any(party == "Democratic Party" for _, party in got)
