@@ -204,3 +204,12 @@ def test_german_party_words_are_not_american(nlp):
     assert ("Hans Keller", "Social Democratic Party") in got
     assert ("Anna Berg", "Christian Democratic Union") in got
     assert not any(party == "Democratic Party" for _, party in got)
+
+
+def test_state_before_title_and_party_bodies(nlp):
+    got = members(nlp, "At least one Republican, former New Jersey Gov. Carla Whitby, called on him to resign. "
+                       "Virginia Gov. Tom Daley, chairman of the Republican Governors Association, agreed. "
+                       "Rep. Dan Moss of California, the ranking Democrat on the committee, said no.")
+    assert ("Carla Whitby", "Republican Party") in got
+    assert ("Tom Daley", "Republican Party") in got
+    assert ("Dan Moss", "Democratic Party") in got

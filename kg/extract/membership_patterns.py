@@ -89,6 +89,10 @@ def _mark(doc, people, party_spans, title_tokens) -> None:
             tok._.kg_pretitle = True
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
             tok._.kg_person_noun = True
+    for ent in doc.ents:  # a state before a title: "former New Jersey Gov. X"
+        if ent.label_ == "GPE" and ent.end < len(doc) and doc[ent.end]._.kg_pretitle:
+            for t in ent:
+                t._.kg_pretitle = True
 
 
 def pattern_memberships(doc, people, party_spans, title_tokens) -> list[tuple[str, str, int, str]]:

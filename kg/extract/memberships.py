@@ -39,22 +39,27 @@ _CODE_RE = re.compile(r"^\s*(?:[,(\[]\s*([A-Z])\s?[-\u2013\u2014]\s?[A-Z][A-Za-z
                       r"(?:\s*[,)\];]|(?<=\.)(?=\s|$))"
                       r"|\(\s*([A-Z])\s*\))")
 _OF_OK = {"leader", "leaders", "chairman", "chairwoman", "chair", "head", "member", "members", "one", "leadership"}
-_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join", "serve"}  # "X, who chairs the Y"
+_APPOS_VERBS = {"be", "become", "remain", "chair", "lead", "head", "join", "serve", "rank"}  # "X, the ranking Democrat"  # "X, who chairs the Y"
 _APPOS_START = {"a", "an", "the", "who", "leader", "chairman", "chairwoman", "head", "fellow", "himself",
                 "herself", "also", "is", "was", "both", "each", "then", "now", "formerly", "former"}
 
 
 # words that make a party word part of another organisation's name: "American Conservative Union",
-# "Conservative Political Action Conference", "Republican Jewish Coalition"
-_OTHER_BODY_WORDS = {"Union", "Foundation", "Institute", "Association", "Club", "Coalition", "Society", "Network",
-                     "Federation", "Forum", "Center", "Centre", "Fund", "Action", "Project", "Alliance", "Movement"}
+# "Conservative Political Action Conference"; the weaker ones only after another capitalised word of
+# the name ("Republican Governors Association" and "Republican Jewish Coalition" stay the party's)
+_OTHER_BODY_WORDS = {"Union", "Foundation", "Institute", "Society", "Network", "Forum", "Center", "Centre", "Fund",
+                     "Action", "Project", "Club"}
+_OTHER_BODY_WEAK = {"Association", "Coalition", "Alliance", "Movement", "Federation", "Council"}
 
 
 def _names_another_body(doc, sp) -> bool:
-    """The party word opens a longer organisation name that is no party body ("Conservative Union")."""
+    """The party word stands inside a longer organisation name that is no party body ("Conservative Union")."""
+    before = doc[sp.start - 1] if sp.start > 0 else None
+    opened = before is not None and before.text[:1].isupper() and before.ent_type_ == "ORG" \
+        and before.lower_ not in ("house", "senate", "the") and before.i != before.sent.start
     k = sp.end
     while k < len(doc) and k - sp.end < 3 and doc[k].text[:1].isupper():
-        if doc[k].text in _OTHER_BODY_WORDS:
+        if doc[k].text in _OTHER_BODY_WORDS or (opened and doc[k].text in _OTHER_BODY_WEAK):
             return True
         k += 1
     return False
@@ -189,9 +194,12 @@ def extract_memberships(doc, article: Article, people) -> list[Membership]:
 
 def _after_home_state(doc, i: int, limit: int) -> int:
     """Past a place said right after a name ("X of Wisconsin, a Republican"): where the apposition starts."""
-    if i + 1 < limit and doc[i].lower_ in ("of", "from") and doc[i + 1].ent_type_ == "GPE":
+    def place_word(tok) -> bool:  # the parser does not always tag the state ("of California,")
+        return tok.ent_type_ == "GPE" or (tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and tok.text.istitle())
+
+    if i + 1 < limit and doc[i].lower_ in ("of", "from") and place_word(doc[i + 1]):
         k = i + 1
-        while k < limit and k - i <= 4 and doc[k].ent_type_ == "GPE":
+        while k < limit and k - i <= 4 and place_word(doc[k]):
             k += 1
         return k
     return i
