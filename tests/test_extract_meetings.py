@@ -871,3 +871,37 @@ def test_the_three_leaders_are_the_three_heads_named_last(nlp):
     m = only(happened(meetings(nlp, text)))
     assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
     assert (m.date, m.place) == ("2019-09-09", "Sochi")
+
+
+def test_meeting_that_set_off_events_happened(nlp):
+    # "set" plans only as "set to meet"; "set off a scramble" tells what the meeting caused
+    text = "The revelation of a meeting between Bill Clinton and Loretta Lynch set off a scramble at the FBI."
+    assert only(meetings(nlp, text)).status == "happened"
+    assert only(meetings(nlp, "Vladimir Putin and Donald Trump are set to meet in Helsinki.")).status == "planned"
+
+
+def test_she_is_the_main_subject_with_a_female_given_name(nlp):
+    text = ("The inquiry into Hillary Clinton's emails ended in July. Loretta Lynch later said "
+            "she regretted that she sat down with Bill Clinton on the tarmac in Phoenix.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Loretta Lynch", "Bill Clinton"}) in pairs
+    assert frozenset({"Hillary Clinton", "Bill Clinton"}) not in pairs
+
+
+def test_transliterated_given_names_are_one_person(nlp):
+    text = ("Sergei Ryzhkov, the envoy, met Tom Barrack in Ankara on Monday. "
+            "Sergey Ryzhkov later met Tom Barrack again.")
+    names = {n for m in meetings(nlp, text) for n in m.participants}
+    assert len([n for n in names if n.endswith("Ryzhkov")]) == 1
+
+
+def test_person_tagged_as_organisation_is_resolved_by_surname(nlp):
+    text = "Donald Trump flew home. Trump said later that a meeting with Vladimir Putin went better than the NATO summit."
+    article = Article(id="t", text=text, published=PUB)
+    doc = nlp(text)
+    second = [e for e in doc.ents if e.text == "Trump"]
+    assert second, doc.ents
+    doc.ents = [e for e in doc.ents if e.text != "Trump"] + [doc.char_span(second[0].start_char, second[0].end_char,
+                                                                             label="ORG")]
+    found = extract_meetings(doc, article, resolve_people(doc, article))
+    assert frozenset({"Donald Trump", "Vladimir Putin"}) in {frozenset(m.participants) for m in found}

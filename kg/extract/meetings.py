@@ -192,8 +192,9 @@ def _name_of(tok, people) -> str | None:
         for child in tok.children:
             if child.dep_ in ("compound", "nmod") and child.ent_type_ == "PERSON":
                 return people.name_for(child)  # not a possessor: "Moon's evaluation" is not Moon
-    if not name and tok.pos_ == "PROPN" and not tok.ent_type_:
-        name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
+    if not name and (tok.pos_ == "PROPN" and not tok.ent_type_ or _surname_as_org(tok)):
+        # a known surname the tagger missed once, or took for an organisation ("Trump said ...")
+        name = _known_names(people).get(tok.text)
     if not name and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ != "compound" \
             and not any(c.dep_ == "compound" for c in tok.children):
         known = known_by_surname(tok.text)  # "Modi and Xi held a summit": a leader named by surname only
@@ -204,6 +205,15 @@ def _name_of(tok, people) -> str | None:
         # "the general" (introduced as "Gen. X"), "Y had called him"
         name = title_word_reference(tok, people) or object_pronoun(tok, people)
     return name or reported_speaker(tok, people) or ranked_reference(tok, people)
+
+
+def _surname_as_org(tok) -> bool:
+    """A lone capitalised word the tagger took for an organisation where a person stands ("Trump said")."""
+    return tok.ent_type_ == "ORG" and tok.text[:1].isupper() and tok.dep_ in _ARGUMENT_DEPS \
+        and not any(c.dep_ == "compound" for c in tok.children)
+
+
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
 
 
 def _office_holder(tok, people) -> str | None:
@@ -681,7 +691,7 @@ def _status(tok, gov) -> str | None:
             return "planned"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return "planned"
-        if t.i != tok.i and t.lemma_.lower() in _PLANNERS:
+        if t.i != tok.i and t.lemma_.lower() in _PLANNERS and not _set_in_past(t):
             return "planned"
         if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_ == "be":
             return "planned"  # "is to meet", "are due to meet"
@@ -691,6 +701,12 @@ def _status(tok, gov) -> str | None:
     if _ahead_of(tok) or _present_event(tok, gov) or _event_to_come(tok) or _trip_purpose(tok):
         return "planned"
     return "happened"
+
+
+def _set_in_past(t) -> bool:
+    """"set" plans only as "is set to meet"/"a summit set for May"; "the revelation of their meeting
+    set off a scramble" tells a past event."""
+    return t.lemma_.lower() == "set" and t.tag_ == "VBD"
 
 
 def _told_in_past(verb) -> bool:
