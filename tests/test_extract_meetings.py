@@ -905,3 +905,9 @@ def test_person_tagged_as_organisation_is_resolved_by_surname(nlp):
                                                                              label="ORG")]
     found = extract_meetings(doc, article, resolve_people(doc, article))
     assert frozenset({"Donald Trump", "Vladimir Putin"}) in {frozenset(m.participants) for m in found}
+
+
+def test_subheading_glued_to_the_subject_is_left_out(nlp):
+    text = "Old Friends\n\nMr. Obama and Mr. Netanyahu first met in 2007 at an airport near Washington."
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Barack Obama", "Benjamin Netanyahu"}) in pairs

@@ -388,7 +388,10 @@ def _subject(verb, people) -> list[str]:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if not _same_paragraph(child, verb):
-                    return []  # a byline or headline glued to the sentence by the parser
+                    # a byline or headline glued to the sentence by the parser: only the names
+                    # hanging on it from the verb's own paragraph ("Tensions\n\nX and Y met")
+                    return [n for g in child.children if g.dep_ in ("appos", "conj") and _same_paragraph(g, verb)
+                            for n in _names(g, people)]
                 names = _names(child, people) or _group(child, people)
                 if names or not climbed or child.pos_ == "PRON" or verb.dep_ != "ccomp":
                     return names
