@@ -911,3 +911,11 @@ def test_subheading_glued_to_the_subject_is_left_out(nlp):
     text = "Old Friends\n\nMr. Obama and Mr. Netanyahu first met in 2007 at an airport near Washington."
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert frozenset({"Barack Obama", "Benjamin Netanyahu"}) in pairs
+
+
+def test_she_named_by_a_female_apposition(nlp):
+    text = ("Kim Jong Un sent a letter. The letter was handed over by Kim Yo Jong, the sister of the leader, "
+            "when she ate lunch with Moon Jae-in at the palace.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Kim Yo Jong", "Moon Jae-in"}) in pairs
+    assert frozenset({"Kim Jong Un", "Moon Jae-in"}) not in pairs
