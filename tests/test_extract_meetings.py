@@ -919,3 +919,11 @@ def test_she_named_by_a_female_apposition(nlp):
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert frozenset({"Kim Yo Jong", "Moon Jae-in"}) in pairs
     assert frozenset({"Kim Jong Un", "Moon Jae-in"}) not in pairs
+
+
+def test_the_two_leaves_out_a_name_owning_a_prepositional_object(nlp):
+    text = ("Paul Ryan does not know Donald Trump well. They met in 2012 when Ryan ran on Mitt Romney's ticket. "
+            "The two men also spoke on the phone in March.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Paul Ryan", "Mitt Romney"}) not in pairs
+    assert frozenset({"Paul Ryan", "Donald Trump"}) in pairs

@@ -275,6 +275,8 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
         name = people.name_for(t)
         if not name or name in names or name in exclude:
             continue
+        if n >= 2 and _incidental(t):
+            continue  # "when Ryan ran on Romney's ticket. The two men ...": Romney is not one of the two
         if officials and hasattr(people, "offices_of") and not people.offices_of(name):
             continue
         if heads and hasattr(people, "offices_of") and not any(m.kind == "head" for m in people.offices_of(name)):
@@ -283,6 +285,14 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
         if len(names) == n:
             break
     return names
+
+
+def _incidental(t) -> bool:
+    """A name that only owns the object of a preposition ("ran on Romney's ticket"): not an actor."""
+    root = t
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "poss" and root.head.dep_ == "pobj"
 
 
 def _group(tok, people, exclude=()) -> list[str]:
