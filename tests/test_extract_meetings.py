@@ -927,3 +927,10 @@ def test_the_two_leaves_out_a_name_owning_a_prepositional_object(nlp):
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert frozenset({"Paul Ryan", "Mitt Romney"}) not in pairs
     assert frozenset({"Paul Ryan", "Donald Trump"}) in pairs
+
+
+def test_reporters_covering_a_meeting_are_not_its_side(nlp):
+    text = ("Donald Trump was later asked by reporters covering a meeting with the German chancellor, "
+            "Angela Merkel, whether he had attended the session.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert pairs == {frozenset({"Donald Trump", "Angela Merkel"})}

@@ -411,7 +411,11 @@ def _subject(verb, people) -> list[str]:
             climbed = True
         elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return _names(verb.head, people)
+                if _names(verb.head, people) or not _press_agent(verb.head):
+                    return _names(verb.head, people)
+                verb = verb.head.head.head  # "X was asked by reporters covering a meeting with Y": X met Y
+                climbed = True
+                continue
             verb = verb.head
             climbed = True
         else:
@@ -443,6 +447,11 @@ def _more_names(arg, people) -> list[str]:
             continue
         break
     return names
+
+
+def _press_agent(noun) -> bool:
+    """The agent of a passive ("was asked by reporters"): the ones asking are not at the meeting."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _same_paragraph(a, b) -> bool:
