@@ -871,3 +871,66 @@ def test_the_three_leaders_are_the_three_heads_named_last(nlp):
     m = only(happened(meetings(nlp, text)))
     assert set(m.participants) == {"Vladimir Putin", "Hassan Rouhani", "Recep Tayyip Erdogan"}
     assert (m.date, m.place) == ("2019-09-09", "Sochi")
+
+
+def test_meeting_that_set_off_events_happened(nlp):
+    # "set" plans only as "set to meet"; "set off a scramble" tells what the meeting caused
+    text = "The revelation of a meeting between Bill Clinton and Loretta Lynch set off a scramble at the FBI."
+    assert only(meetings(nlp, text)).status == "happened"
+    assert only(meetings(nlp, "Vladimir Putin and Donald Trump are set to meet in Helsinki.")).status == "planned"
+
+
+def test_she_is_the_main_subject_with_a_female_given_name(nlp):
+    text = ("The inquiry into Hillary Clinton's emails ended in July. Loretta Lynch later said "
+            "she regretted that she sat down with Bill Clinton on the tarmac in Phoenix.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Loretta Lynch", "Bill Clinton"}) in pairs
+    assert frozenset({"Hillary Clinton", "Bill Clinton"}) not in pairs
+
+
+def test_transliterated_given_names_are_one_person(nlp):
+    text = ("Sergei Ryzhkov, the envoy, met Tom Barrack in Ankara on Monday. "
+            "Sergey Ryzhkov later met Tom Barrack again.")
+    names = {n for m in meetings(nlp, text) for n in m.participants}
+    assert len([n for n in names if n.endswith("Ryzhkov")]) == 1
+
+
+def test_person_tagged_as_organisation_is_resolved_by_surname(nlp):
+    text = "Donald Trump flew home. Trump said later that a meeting with Vladimir Putin went better than the NATO summit."
+    article = Article(id="t", text=text, published=PUB)
+    doc = nlp(text)
+    second = [e for e in doc.ents if e.text == "Trump"]
+    assert second, doc.ents
+    doc.ents = [e for e in doc.ents if e.text != "Trump"] + [doc.char_span(second[0].start_char, second[0].end_char,
+                                                                             label="ORG")]
+    found = extract_meetings(doc, article, resolve_people(doc, article))
+    assert frozenset({"Donald Trump", "Vladimir Putin"}) in {frozenset(m.participants) for m in found}
+
+
+def test_subheading_glued_to_the_subject_is_left_out(nlp):
+    text = "Old Friends\n\nMr. Obama and Mr. Netanyahu first met in 2007 at an airport near Washington."
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Barack Obama", "Benjamin Netanyahu"}) in pairs
+
+
+def test_she_named_by_a_female_apposition(nlp):
+    text = ("Kim Jong Un sent a letter. The letter was handed over by Kim Yo Jong, the sister of the leader, "
+            "when she ate lunch with Moon Jae-in at the palace.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Kim Yo Jong", "Moon Jae-in"}) in pairs
+    assert frozenset({"Kim Jong Un", "Moon Jae-in"}) not in pairs
+
+
+def test_the_two_leaves_out_a_name_owning_a_prepositional_object(nlp):
+    text = ("Paul Ryan does not know Donald Trump well. They met in 2012 when Ryan ran on Mitt Romney's ticket. "
+            "The two men also spoke on the phone in March.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert frozenset({"Paul Ryan", "Mitt Romney"}) not in pairs
+    assert frozenset({"Paul Ryan", "Donald Trump"}) in pairs
+
+
+def test_reporters_covering_a_meeting_are_not_its_side(nlp):
+    text = ("Donald Trump was later asked by reporters covering a meeting with the German chancellor, "
+            "Angela Merkel, whether he had attended the session.")
+    pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
+    assert pairs == {frozenset({"Donald Trump", "Angela Merkel"})}

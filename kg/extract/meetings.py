@@ -192,8 +192,9 @@ def _name_of(tok, people) -> str | None:
         for child in tok.children:
             if child.dep_ in ("compound", "nmod") and child.ent_type_ == "PERSON":
                 return people.name_for(child)  # not a possessor: "Moon's evaluation" is not Moon
-    if not name and tok.pos_ == "PROPN" and not tok.ent_type_:
-        name = _known_names(people).get(tok.text)  # a known surname the tagger missed once
+    if not name and (tok.pos_ == "PROPN" and not tok.ent_type_ or _surname_as_org(tok)):
+        # a known surname the tagger missed once, or took for an organisation ("Trump said ...")
+        name = _known_names(people).get(tok.text)
     if not name and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ != "compound" \
             and not any(c.dep_ == "compound" for c in tok.children):
         known = known_by_surname(tok.text)  # "Modi and Xi held a summit": a leader named by surname only
@@ -204,6 +205,15 @@ def _name_of(tok, people) -> str | None:
         # "the general" (introduced as "Gen. X"), "Y had called him"
         name = title_word_reference(tok, people) or object_pronoun(tok, people)
     return name or reported_speaker(tok, people) or ranked_reference(tok, people)
+
+
+def _surname_as_org(tok) -> bool:
+    """A lone capitalised word the tagger took for an organisation where a person stands ("Trump said")."""
+    return tok.ent_type_ == "ORG" and tok.text[:1].isupper() and tok.dep_ in _ARGUMENT_DEPS \
+        and not any(c.dep_ == "compound" for c in tok.children)
+
+
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
 
 
 def _office_holder(tok, people) -> str | None:
@@ -265,6 +275,8 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
         name = people.name_for(t)
         if not name or name in names or name in exclude:
             continue
+        if n >= 2 and _incidental(t):
+            continue  # "when Ryan ran on Romney's ticket. The two men ...": Romney is not one of the two
         if officials and hasattr(people, "offices_of") and not people.offices_of(name):
             continue
         if heads and hasattr(people, "offices_of") and not any(m.kind == "head" for m in people.offices_of(name)):
@@ -273,6 +285,14 @@ def _recent(tok, people, n: int, sentences: int = 3, officials: bool = False,
         if len(names) == n:
             break
     return names
+
+
+def _incidental(t) -> bool:
+    """A name that only owns the object of a preposition ("ran on Romney's ticket"): not an actor."""
+    root = t
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "poss" and root.head.dep_ == "pobj"
 
 
 def _group(tok, people, exclude=()) -> list[str]:
@@ -378,7 +398,10 @@ def _subject(verb, people) -> list[str]:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if not _same_paragraph(child, verb):
-                    return []  # a byline or headline glued to the sentence by the parser
+                    # a byline or headline glued to the sentence by the parser: only the names
+                    # hanging on it from the verb's own paragraph ("Tensions\n\nX and Y met")
+                    return [n for g in child.children if g.dep_ in ("appos", "conj") and _same_paragraph(g, verb)
+                            for n in _names(g, people)]
                 names = _names(child, people) or _group(child, people)
                 if names or not climbed or child.pos_ == "PRON" or verb.dep_ != "ccomp":
                     return names
@@ -388,7 +411,11 @@ def _subject(verb, people) -> list[str]:
             climbed = True
         elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return _names(verb.head, people)
+                if _names(verb.head, people) or not _press_agent(verb.head):
+                    return _names(verb.head, people)
+                verb = verb.head.head.head  # "X was asked by reporters covering a meeting with Y": X met Y
+                climbed = True
+                continue
             verb = verb.head
             climbed = True
         else:
@@ -420,6 +447,11 @@ def _more_names(arg, people) -> list[str]:
             continue
         break
     return names
+
+
+def _press_agent(noun) -> bool:
+    """The agent of a passive ("was asked by reporters"): the ones asking are not at the meeting."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def _same_paragraph(a, b) -> bool:
@@ -681,7 +713,7 @@ def _status(tok, gov) -> str | None:
             return "planned"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return "planned"
-        if t.i != tok.i and t.lemma_.lower() in _PLANNERS:
+        if t.i != tok.i and t.lemma_.lower() in _PLANNERS and not _set_in_past(t):
             return "planned"
         if t.dep_ == "xcomp" and any(c.lower_ == "to" for c in t.children) and t.head.lemma_ == "be":
             return "planned"  # "is to meet", "are due to meet"
@@ -691,6 +723,12 @@ def _status(tok, gov) -> str | None:
     if _ahead_of(tok) or _present_event(tok, gov) or _event_to_come(tok) or _trip_purpose(tok):
         return "planned"
     return "happened"
+
+
+def _set_in_past(t) -> bool:
+    """"set" plans only as "is set to meet"/"a summit set for May"; "the revelation of their meeting
+    set off a scramble" tells a past event."""
+    return t.lemma_.lower() == "set" and t.tag_ == "VBD"
 
 
 def _told_in_past(verb) -> bool:

@@ -339,7 +339,8 @@ class PeopleIndex:
             misspelled = known_misspelled(name)
             if misspelled is not None:
                 name = misspelled.name  # "Vladmir Putin": one node with the rightly spelled name
-            female = before in fem or _key(name.split()[0]) in fem
+            female = before in fem or _key(name.split()[0]) in fem or any(  # "X, the sister of Y"
+                c.dep_ == "appos" and c.lower_ in fem for c in ent.root.children)
             raw.append((ent.start, ent.end, name.split(), female))
         fulls = {tuple(w.lower() for w in words) for _, _, words, _ in raw if len(words) >= 2}
         for k, (start, end, words, female) in enumerate(raw):
