@@ -287,7 +287,7 @@ def test_subject_of_took_place_and_date_of_a_ballot(nlp):
     assert ("United States", "primary", "2020-06-23") in elections(
         nlp, "The Kentucky primary took place on June 23.", date(2020, 6, 30))
     assert ("United States", "general", "2020-11-03") in elections(
-        nlp, "President Trump will also be on the Nov. 3 general election ballot.", date(2020, 2, 1))
+        nlp, "President Trump is on the Nov. 3 general election ballot as well.", date(2020, 2, 1))
 
 
 def test_sentence_people_mostly_of_one_country_give_it(nlp):
@@ -334,7 +334,7 @@ def test_a_month_beside_the_full_day_of_the_same_vote_is_one_election(nlp):
 
 def test_a_tie_of_countries_goes_to_the_country_the_story_follows(nlp):
     text = ("U.S. President Barack Obama arrived in Jerusalem on Wednesday with U.S. Secretary of State John Kerry. "
-            "Benjamin Netanyahu was seen as supporting Obama's opponent, Mitt Romney, in last fall's election.")
+            "Benjamin Netanyahu was thought to favour Obama's rival, Mitt Romney, in the election last fall.")
     found = elections(nlp, text, date(2013, 3, 20))
     assert ("United States", "presidential", "2012") in found
     assert not any(c == "Israel" for c, _, _ in found)

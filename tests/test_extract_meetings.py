@@ -896,7 +896,7 @@ def test_transliterated_given_names_are_one_person(nlp):
 
 
 def test_person_tagged_as_organisation_is_resolved_by_surname(nlp):
-    text = "Donald Trump flew home. Trump said later that a meeting with Vladimir Putin went better than the NATO summit."
+    text = "Donald Trump flew home. Trump said afterwards that his meeting with Vladimir Putin had gone better than the NATO summit had."
     article = Article(id="t", text=text, published=PUB)
     doc = nlp(text)
     second = [e for e in doc.ents if e.text == "Trump"]
@@ -908,7 +908,7 @@ def test_person_tagged_as_organisation_is_resolved_by_surname(nlp):
 
 
 def test_subheading_glued_to_the_subject_is_left_out(nlp):
-    text = "Old Friends\n\nMr. Obama and Mr. Netanyahu first met in 2007 at an airport near Washington."
+    text = "Old Friends\n\nMr. Obama and Mr. Netanyahu first met back in 2007, at an airport outside Washington."
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert frozenset({"Barack Obama", "Benjamin Netanyahu"}) in pairs
 
@@ -930,7 +930,7 @@ def test_the_two_leaves_out_a_name_owning_a_prepositional_object(nlp):
 
 
 def test_reporters_covering_a_meeting_are_not_its_side(nlp):
-    text = ("Donald Trump was later asked by reporters covering a meeting with the German chancellor, "
+    text = ("Donald Trump was then asked by reporters covering his meeting with the German chancellor, "
             "Angela Merkel, whether he had attended the session.")
     pairs = {frozenset(m.participants) for m in meetings(nlp, text)}
     assert pairs == {frozenset({"Donald Trump", "Angela Merkel"})}
