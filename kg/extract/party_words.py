@@ -43,7 +43,7 @@ def country_party_spans(doc, taken: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        opening = tok.i == tok.sent.start and not (i + 1 < len(doc) and (
+        opening = tok.is_sent_start and not (i + 1 < len(doc) and (
             doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].lower_ in _LEAD_WORDS))
         if i in taken or not tok.text[:1].isupper() or opening:
             i += 1  # a sentence's first word is capitalised anyway, unless a name follows it
