@@ -167,12 +167,14 @@ _LIST_GLUE = {",", "and", "then", "-", "–", "former", "late", "the"}
 _LIST_LIMIT = 30  # tokens an enumeration of names may run over
 
 
-def listed_after(doc, start: int, end: int, people) -> list[str]:
-    """Names enumerated from `start` on ("A and then-Attorney General B"): names, titles, commas and
-    "and" between them; anything else ends the list."""
+def listed_after(doc, start: int, end: int, people, glue=_LIST_GLUE, limit: int | None = _LIST_LIMIT,
+                 nationalities: bool = True) -> list[str]:
+    """Names enumerated from `start` on ("A and then-Attorney General B"): names, with `glue` words,
+    untagged proper nouns and (if `nationalities`) nationality words between them; anything else
+    ends the list, and so does `limit` tokens."""
     names: list[str] = []
     i = start
-    end = min(end, start + _LIST_LIMIT)
+    end = end if limit is None else min(end, start + limit)
     while i < end:
         t = doc[i]
         if t.ent_type_ == "PERSON":
@@ -185,7 +187,7 @@ def listed_after(doc, start: int, end: int, people) -> list[str]:
             while i < end and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
                 i += 1
             continue
-        if t.lower_ in _LIST_GLUE or (t.pos_ == "PROPN" and not t.ent_type_) or t.ent_type_ == "NORP":
+        if t.lower_ in glue or (t.pos_ == "PROPN" and not t.ent_type_) or (nationalities and t.ent_type_ == "NORP"):
             i += 1
             continue
         break

@@ -39,7 +39,7 @@ from kg.extract.dates import resolve_date
 from kg.extract.docindex import ents_starting, last_year_before, span_ents
 from kg.extract.geo import data_rows
 from kg.extract.meeting_checks import one_side_unnamed, principal_pairs, without_places, without_subsumed
-from kg.extract.meeting_patterns import MeetingRules, pattern_meetings
+from kg.extract.meeting_patterns import MeetingRules, listed_after, pattern_meetings
 from kg.extract.meeting_refs import ranked_reference, reported_speaker
 from kg.extract.meeting_people import leaders_of, next_sentence_people, object_pronoun, title_word_reference
 from kg.extract.meeting_context import Trips, compound_locative, dateline_place, date_to_come, noun_place, trip_in_sentence, where_place
@@ -361,26 +361,11 @@ def _named_list(tok, people) -> list[str]:
 
 def _enumeration(doc, start: int, end: int, people) -> list[str]:
     """Names listed from `start` on: "-- A, B and C", ": A and B", "( A, B )"; stops at anything else."""
-    names: list[str] = []
     i = start
     while i < end and doc[i].is_punct and doc[i].text in ("--", "-", "—", "–", ":", "(", ","):
         i += 1
-    while i < end:
-        t = doc[i]
-        if t.ent_type_ == "PERSON":
-            name = people.name_for(t)
-            if not name:
-                break
-            if name not in names:
-                names.append(name)
-            while i < end and doc[i].ent_type_ == "PERSON" and people.name_for(doc[i]) == name:
-                i += 1
-            continue
-        if t.lower_ in (",", "and") or (t.pos_ == "PROPN" and not t.ent_type_):
-            i += 1
-            continue
-        break
-    return names
+    return listed_after(doc, i, end, people, glue=frozenset({",", "and"}), limit=None,
+                        nationalities=False)
 
 
 @bounded(list)
