@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import threading
 import time
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import pyoxigraph as ox
 
+from kg.queries.names import fold as fold_name
 from kg.queries.registry import helper_query
 from kg.store.base import Store
 from kg.store.sparql import with_prefixes
@@ -36,8 +36,7 @@ def _term(value: Any) -> Any:
 
 def fold(text: str) -> str:
     """Lower case without accents or extra spaces: what a search compares."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    return " ".join(fold_name(text).split())
 
 
 # --- people ---------------------------------------------------------------------------------
